@@ -1,0 +1,65 @@
+public import NhacHanCore
+
+/// A loaded, validated configuration: the planner's registry plus the settings around it.
+public struct Config: Sendable {
+    /// The root file, as given.
+    public var rootPath: String
+    /// Every file read: the root first, then the included ones in order.
+    public var files: [String]
+    /// An IANA zone; `Asia/Ho_Chi_Minh` by default.
+    public var timezone: String
+    public var state: StateLocation
+    public var calendar: CalendarSettings
+    public var coordinator: Coordinator?
+    public var smtp: SMTPSettings?
+    public var registry: Registry
+    /// Obligations that exist but carry no date, where they stand.
+    public var undated: [UndatedObligation]
+}
+
+/// Where the durable state lives.
+public enum StateLocation: Hashable, Sendable {
+    /// An SQLite file; a relative path is resolved beside the root file.
+    case sqlite(path: String)
+    case postgres(url: String)
+}
+
+/// The config's changes to the working-day calendar.
+public struct CalendarSettings: Hashable, Sendable {
+    public var rollOver: Bool = false
+    public var daysOff: [NamedDay] = []
+    public var workingDays: [NamedDay] = []
+}
+
+/// Who receives the daily digest.
+public struct Coordinator: Hashable, Sendable {
+    public var name: String
+    public var email: [String]
+    /// Minutes after midnight; `nil` for no digest.
+    public var digestAt: Int?
+}
+
+/// How to reach the mail server. The password is a reference, resolved when sending.
+public struct SMTPSettings: Hashable, Sendable {
+    public enum StartTLS: String, Hashable, Sendable {
+        case required, optional, off
+    }
+
+    public var url: String
+    public var from: String
+    public var startTLS: StartTLS
+    public var username: String?
+    public var password: SecretReference?
+    /// An extra CA to trust, resolved beside the root file.
+    public var caFile: String?
+    public var connectTimeout: Int
+    public var timeout: Int
+}
+
+/// A task with a deadline that is not dated ("theo quy định").
+public struct UndatedObligation: Hashable, Sendable {
+    public var directive: String
+    public var task: String
+    public var phrase: String
+    public var location: Location
+}

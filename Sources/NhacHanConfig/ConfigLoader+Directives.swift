@@ -1,0 +1,166 @@
+import NhacHanCore
+import Yams
+
+extension ConfigLoader {
+    static let directiveKeys = [
+        "id", "number", "issuer", "issued", "received", "subject", "source", "policy", "place", "signer", "tasks",
+    ]
+    static let taskKeys = ["id", "units", "action", "report_to", "via", "due", "phrase", "after", "policy"]
+
+    func readDirective(_ node: Node, _ r: NodeReader, into draft: inout ConfigDraft) -> Directive? {
+        guard let f = r.fields(node, of: "a directive", allowed: Self.directiveKeys),
+              let id = readID(f, of: "a directive", at: node, r)
+        else { return nil }
+        if draft.directives.contains(where: { $0.id == id }) {
+            r.error("duplicate directive id '\(id)'", at: f["id"]!.value)
+            return nil
+        }
+        var directive = Directive(id: id, issuer: "", subject: "", tasks: [])
+        directive.number = f["number"].flatMap { r.line($0.value, "number") }
+        directive.issuer = f["issuer"].flatMap { r.line($0.value, "issuer") } ?? ""
+        directive.subject = f["subject"].flatMap { r.line($0.value, "subject") } ?? ""
+        if f["subject"] == nil { r.error("directive '\(id)' needs a subject (its trích yếu, \"V/v ...\")", at: node) }
+        directive.issued = f["issued"].flatMap { r.date($0.value, "issued") }
+        directive.received = f["received"].flatMap { r.date($0.value, "received") }
+        if let issued = directive.issued, let received = directive.received, received < issued, let v = f["received"]?.value {
+            r.error("received \(received) is before issued \(issued)", at: v)
+        }
+        directive.source = f["source"].flatMap { r.string($0.value, "source") }
+        if let v = f["policy"]?.value, let name = r.string(v, "policy") {
+            directive.policy = name
+            draft.references.append(.init(kind: .policy, name: name, location: r.location(v)))
+        }
+        guard let tasksNode = f["tasks"]?.value else {
+            r.error("directive '\(id)' needs tasks: what the units must do, and by when", at: node)
+            return nil
+        }
+        var taskNodes: [(DirectiveTask, Node)] = []
+        for item in r.list(tasksNode, "tasks") ?? [] {
+            guard let task = readTask(item, directive: directive, r, into: &draft) else { continue }
+            if taskNodes.contains(where: { $0.0.id == task.id }) {
+                r.error("duplicate task id '\(task.id)' in directive '\(id)'", at: item)
+                continue
+            }
+            taskNodes.append((task, item))
+        }
+        directive.tasks = taskNodes.map(\.0)
+        return directive
+    }
+
+    private func readTask(_ node: Node, directive: Directive, _ r: NodeReader, into draft: inout ConfigDraft) -> DirectiveTask? {
+        guard let f = r.fields(node, of: "a task", allowed: Self.taskKeys), let id = readID(f, of: "a task", at: node, r) else {
+            return nil
+        }
+        var task = DirectiveTask(id: id, units: [], action: "")
+        if let v = f["units"]?.value {
+            let units = r.strings(v, "units")
+            if units.isEmpty { r.error("task '\(id)' names no unit", at: v) }
+            for (name, item) in units { draft.references.append(.init(kind: .unitOrGroup, name: name, location: r.location(item))) }
+            task.units = units.map(\.0)
+        } else {
+            r.error("task '\(id)' needs units: [unit or group ids]", at: node)
+        }
+        task.action = f["action"].flatMap { r.line($0.value, "action") } ?? ""
+        if f["action"] == nil { r.error("task '\(id)' needs an action (\"Báo cáo kết quả thực hiện\")", at: node) }
+        task.reportTo = f["report_to"].flatMap { r.line($0.value, "report_to") }
+        if let v = f["via"]?.value, let name = r.string(v, "via") {
+            task.via = name
+            draft.references.append(.init(kind: .unit, name: name, location: r.location(v)))
+        }
+        task.phrase = f["phrase"].flatMap { r.line($0.value, "phrase") }
+        if let v = f["after"]?.value, let name = r.string(v, "after") {
+            task.after = name
+            draft.references.append(.init(kind: .task(directive: directive.id), name: name, location: r.location(v)))
+        }
+        if let v = f["policy"]?.value, let name = r.string(v, "policy") {
+            task.policy = name
+            draft.references.append(.init(kind: .policy, name: name, location: r.location(v)))
+        }
+        if let v = f["due"]?.value {
+            task.due = readDue(v, directive: directive, r)
+            if case .undated(let phrase) = task.due {
+                draft.undated.append(UndatedObligation(directive: directive.id, task: id, phrase: phrase, location: r.location(v)))
+            }
+        }
+        return task
+    }
+
+    private func readDue(_ node: Node, directive: Directive, _ r: NodeReader) -> Due? {
+        let forms = ["before", "through", "at", "within", "every", "undated"]
+        guard let f = r.fields(node, of: "due", allowed: forms + ["from", "start", "kind"]) else { return nil }
+        let given = forms.filter { f[$0] != nil }
+        guard given.count == 1, let form = given.first, let value = f[form]?.value else {
+            r.error("due needs exactly one of \(forms.joined(separator: ", ")); found \(given.isEmpty ? "none" : given.joined(separator: " and "))", at: node)
+            return nil
+        }
+        for extra in ["from", "start", "kind"] where f[extra] != nil {
+            let owner = extra == "from" ? "within" : "every"
+            if form != owner { r.error("'\(extra)' goes with \(owner):, not with \(form):", at: f[extra]!.key) }
+        }
+        func notBeforeIssue(_ date: CivilDate) -> Bool {
+            if let issued = directive.issued, date < issued {
+                r.error("deadline \(date) is before the directive's issue date \(issued): check the year", at: value)
+                return false
+            }
+            return true
+        }
+        switch form {
+        case "before", "through":
+            guard let date = r.date(value, form), notBeforeIssue(date) else { return nil }
+            return form == "before" ? .before(date) : .through(date)
+        case "at":
+            guard let text = r.string(value, "at") else { return nil }
+            let parts = text.split(whereSeparator: { $0 == "T" || $0 == " " }).map(String.init)
+            guard parts.count == 2, let date = CivilDate(iso: parts[0]), let minute = ClockTime.minutes(parsing: parts[1]) else {
+                r.error("at must be a date and time such as \"2024-03-29T17:00\"; found '\(text)'", at: value)
+                return nil
+            }
+            return notBeforeIssue(date) ? .at(date, minute: minute) : nil
+        case "within":
+            guard let text = r.string(value, "within") else { return nil }
+            guard let period = DayCount(text), period.count > 0 else {
+                r.error("within must be a number of days: 10d (calendar days) or 5wd (working days); found '\(text)'", at: value)
+                return nil
+            }
+            var anchor = WithinAnchor.received
+            if let v = f["from"]?.value, let from = r.string(v, "from") {
+                switch from {
+                case "issued": anchor = .issued
+                case "received": anchor = .received
+                default:
+                    guard let date = r.date(v, "from (issued, received or a date)") else { return nil }
+                    anchor = .date(date)
+                }
+            }
+            if Deadline.anchorDate(anchor, directive) == nil {
+                r.error("within counts from the directive's \(anchor == .issued ? "issued" : "received") date, which is not given: add issued: or received:", at: value)
+            }
+            return .within(period, from: anchor)
+        case "every":
+            guard let text = r.line(value, "every") else { return nil }
+            var start = directive.issued
+            if let v = f["start"]?.value { start = r.date(v, "start") }
+            guard let start else {
+                if f["start"] == nil { r.error("every needs start: YYYY-MM-DD (the directive has no issue date to start from)", at: value) }
+                return nil
+            }
+            var kind = RecurringKind.before
+            if let v = f["kind"]?.value, let k = r.string(v, "kind") {
+                guard let parsed = RecurringKind(rawValue: k) else {
+                    r.error("kind must be before or through; found '\(k)'", at: v)
+                    return nil
+                }
+                kind = parsed
+            }
+            do {
+                return .every(try Recurrence(parsing: text, start: start), kind: kind)
+            } catch {
+                r.error("unsupported RRULE: \(error.description)", at: value)
+                return nil
+            }
+        default:
+            guard let phrase = r.line(value, "undated") else { return nil }
+            return .undated(phrase)
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import NhacHanCore
+import Yams
+
+extension ConfigLoader {
+    func readPolicies(_ node: Node, _ r: NodeReader, into draft: inout ConfigDraft) {
+        guard let mapping = node.mapping else {
+            r.error("policies must be a mapping of names to policies: {default: {send_at: \"08:00\", ...}}", at: node)
+            return
+        }
+        for (key, value) in mapping {
+            guard let name = r.string(key, "policy name") else { continue }
+            if let previous = draft.policyLocations[name] {
+                r.error("duplicate policy '\(name)': already defined at \(previous)", at: key)
+                continue
+            }
+            draft.policyLocations[name] = r.location(key)
+            if let policy = readPolicy(value, name: name, r) { draft.policies[name] = policy }
+        }
+    }
+
+    private func readPolicy(_ node: Node, name: String, _ r: NodeReader) -> Policy? {
+        let keys = ["send_at", "before", "on_due_day", "overdue", "escalate_after"]
+        guard let f = r.fields(node, of: "policy '\(name)'", allowed: keys) else { return nil }
+        var policy = Policy(id: name)
+        if let v = f["send_at"]?.value, let text = r.string(v, "send_at") {
+            if let minutes = ClockTime.minutes(parsing: text) {
+                policy.sendAt = minutes
+            } else {
+                r.error("send_at must be a time HH:MM such as \"08:00\"; found '\(text)'", at: v)
+            }
+        }
+        if let v = f["before"]?.value {
+            policy.before = r.strings(v, "before").compactMap { text, item in
+                if let count = DayCount(text), count.count > 0 { return count }
+                r.error("'\(text)' in before is not a number of days: write 7d (calendar days) or 3wd (working days)", at: item)
+                return nil
+            }
+        }
+        if let v = f["on_due_day"]?.value { policy.onDueDay = r.bool(v, "on_due_day") ?? false }
+        if let v = f["overdue"]?.value, let o = r.fields(v, of: "overdue", allowed: ["every", "max"]) {
+            var every = DayCount(2, working: true)
+            if let e = o["every"]?.value, let text = r.string(e, "overdue.every") {
+                if let count = DayCount(text), count.count > 0 {
+                    every = count
+                } else {
+                    r.error("overdue.every must be a number of days such as 2wd or 7d; found '\(text)'", at: e)
+                }
+            }
+            let max = o["max"].flatMap { r.int($0.value, "overdue.max", in: 0...100) } ?? 3
+            policy.overdue = OverdueRepeat(every: every, max: max)
+        }
+        if let v = f["escalate_after"]?.value { policy.escalateAfter = r.int(v, "escalate_after", in: 1...100) }
+        return policy
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Syntax checks of addresses, hosts and identifiers.
+enum Validation {
+    /// A practical check of `local@domain.tld`: no spaces, no CR/LF, one `@`, a dotted domain.
+    static func isEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64, text.count <= 254 else { return false }
+        let allowedLocal = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+/=?^_`{|}~-")
+        guard parts[0].unicodeScalars.allSatisfy(allowedLocal.contains), !parts[0].hasPrefix("."), !parts[0].hasSuffix("."),
+              !parts[0].contains("..")
+        else { return false }
+        return isHostName(String(parts[1]), requireDot: true)
+    }
+
+    static func isHostName(_ host: String, requireDot: Bool) -> Bool {
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard !host.isEmpty, host.count <= 253, !requireDot || labels.count >= 2 else { return false }
+        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+        return labels.allSatisfy { label in
+            !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
+                && label.unicodeScalars.allSatisfy(allowed.contains)
+        }
+    }
+
+    /// The address of `Name <address>` or of a bare address.
+    static func mailboxAddress(_ text: String) -> String? {
+        if let open = text.lastIndex(of: "<"), text.hasSuffix(">") {
+            let address = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
+            return isEmail(address) ? address : nil
+        }
+        return isEmail(text) ? text : nil
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
+    }
+
+    /// An `http://` or `https://` URL with a host, and whether it may be used.
+    static func webURLProblem(_ text: String, allowHTTP: Bool) -> String? {
+        guard let url = URLComponents(string: text), let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty,
+              ["http", "https"].contains(scheme), isLoopback(host) || isHostName(host, requireDot: false)
+        else { return "'\(text)' is not an http(s) URL with a host" }
+        if scheme == "http" && !allowHTTP && !isLoopback(host) {
+            return "'\(text)' uses plain HTTP: use https://, or set allow_http: true for a server you trust"
+        }
+        return nil
+    }
+
+    /// Ids are lowercase ASCII slugs (`phong-gddt`, `xa-binh-chau`), safe in keys, URLs and logs.
+    static func isID(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= 100 && text.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
+        }
+    }
+}
