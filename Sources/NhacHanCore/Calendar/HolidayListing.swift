@@ -1,0 +1,89 @@
+/// Text and JSON for the `holidays` command, kept here so the command stays thin and the
+/// output is testable.
+public enum HolidayListing {
+    /// ISO weekday 1 (Monday) ... 7 (Sunday) in Vietnamese.
+    public static let weekdayNames = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"]
+
+    /// "Thứ Hai, 29/4/2024".
+    public static func vietnameseDate(_ date: CivilDate) -> String {
+        let (y, m, d) = date.components
+        return "\(weekdayNames[date.weekday - 1]), \(d)/\(m)/\(y)"
+    }
+
+    /// "thứ Bảy 4/5/2024", for use inside a sentence.
+    static func shortDate(_ date: CivilDate) -> String {
+        let (y, m, d) = date.components
+        let weekday = weekdayNames[date.weekday - 1]
+        return "\(weekday.prefix(1).lowercased())\(weekday.dropFirst()) \(d)/\(m)/\(y)"
+    }
+
+    /// A Vietnamese label for each kind, for the table.
+    public static func label(_ kind: CalendarDay.Kind) -> String {
+        switch kind {
+        case .holiday: "nghỉ lễ"
+        case .substitute: "nghỉ bù"
+        case .weekendWork: "đi làm"
+        }
+    }
+
+    /// One line per day: weekday date, kind, name; then a note when the year has no
+    /// shipped announcement and follows the Labour Code rules alone.
+    public static func table(_ days: [CalendarDay], year: Int, announced: Bool) -> String {
+        let width = days.map { vietnameseDate($0.date).count }.max() ?? 0
+        var lines = days.map { day in
+            let date = vietnameseDate(day.date)
+            let pad = String(repeating: " ", count: width - date.count)
+            return "\(date)\(pad)  \(label(day.kind).padding(7))  \(day.name)"
+        }
+        if days.isEmpty { lines.append("Không có ngày nghỉ lễ nào trong năm \(year).") }
+        if !announced {
+            lines.append("Lưu ý: chưa có thông báo nghỉ lễ năm \(year); lịch tính theo Bộ luật Lao động.")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `[{"date":"YYYY-MM-DD","name":...,"name_en":...,"kind":...}]`, one object a line.
+    public static func json(_ days: [CalendarDay]) -> String {
+        let objects = days.map { day in
+            "  {\"date\":\"\(day.date)\",\"name\":\(jsonString(day.name)),\"name_en\":\(jsonString(day.nameEnglish)),\"kind\":\"\(day.kind.rawValue)\"}"
+        }
+        return objects.isEmpty ? "[]" : "[\n" + objects.joined(separator: ",\n") + "\n]"
+    }
+
+    /// "Mùng 1 tháng Giêng năm Giáp Thìn".
+    public static func lunarText(_ date: CivilDate) -> String {
+        LunarCalendar.lunarDate(for: date).vietnameseDescription
+    }
+
+    /// `{"date":...,"lunar_day":...,"lunar_month":...,"lunar_year":...,"leap_month":...,"year_name":...}`.
+    public static func lunarJSON(_ date: CivilDate) -> String {
+        let lunar = LunarCalendar.lunarDate(for: date)
+        return "{\"date\":\"\(date)\",\"lunar_day\":\(lunar.day),\"lunar_month\":\(lunar.month),"
+            + "\"lunar_year\":\(lunar.year),\"leap_month\":\(lunar.isLeapMonth),\"year_name\":\(jsonString(lunar.yearName))}"
+    }
+
+    /// A JSON string literal: quotes, backslashes and control characters escaped.
+    static func jsonString(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                out += "\\u" + String(String(scalar.value, radix: 16).leftPadded(4))
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
+
+extension String {
+    /// Pads on the right with spaces to `width` characters.
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import NhacHanCore
+
+/// `nhachan holidays`: a year's days off and swapped working days, or a date's lunar date.
+struct Holidays: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List a year's public holidays, substitute days and working weekend days, or show a date's lunar date.",
+        discussion: "Years with a shipped government announcement use it; other years follow the Labour Code rules."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json
+    }
+
+    @Option(help: "The year to list (\(LunarCalendar.supportedYears.lowerBound)-\(LunarCalendar.supportedYears.upperBound)).")
+    var year: Int?
+
+    @Option(help: "Output format: table or json.")
+    var format: Format = .table
+
+    @Option(help: ArgumentHelp("Show the Vietnamese lunar date of this day.", valueName: "YYYY-MM-DD"))
+    var lunar: String?
+
+    func validate() throws {
+        switch (year, lunar) {
+        case (nil, nil):
+            throw ValidationError("Cần --year Y hoặc --lunar YYYY-MM-DD (give --year or --lunar).")
+        case (.some, .some):
+            throw ValidationError("Chỉ dùng một trong --year và --lunar (give only one of --year and --lunar).")
+        case (let year?, nil) where !LunarCalendar.supportedYears.contains(year):
+            throw ValidationError("Năm \(year) nằm ngoài khoảng 1900-2199 (year out of range).")
+        case (nil, let text?):
+            guard let date = CivilDate(iso: text) else {
+                throw ValidationError("Ngày không hợp lệ '\(text)': cần một ngày có thật dạng YYYY-MM-DD (invalid date).")
+            }
+            guard LunarCalendar.supportedYears.contains(date.year) else {
+                throw ValidationError("Ngày \(text) nằm ngoài khoảng 1900-2199 (date out of range).")
+            }
+        default:
+            break
+        }
+    }
+
+    func run() throws {
+        if let lunar, let date = CivilDate(iso: lunar) {
+            print(format == .json ? HolidayListing.lunarJSON(date) : HolidayListing.lunarText(date))
+            return
+        }
+        guard let year else { return }
+        let calendar = VietnameseCalendar(years: year...year)
+        let days = calendar.nonWorkingDays(inYear: year)
+        switch format {
+        case .table: print(HolidayListing.table(days, year: year, announced: calendar.hasAnnouncement(forYear: year)))
+        case .json: print(HolidayListing.json(days))
+        }
+    }
+}
