@@ -1,0 +1,99 @@
+import Foundation
+
+/// RFC 2047 encoded-words (`=?UTF-8?B?...?=`) for Subject and display names.
+///
+/// B encoding is used throughout: Vietnamese text is mostly non-ASCII, where B is shorter
+/// than Q. Text is NFC-normalised first, and words break only between grapheme clusters,
+/// so no character (base letter plus tone mark) is ever split across two words.
+enum EncodedWord {
+    /// RFC 2047 §2: an encoded-word is at most 75 characters.
+    static let maxLength = 75
+    private static let prefix = "=?UTF-8?B?"
+    private static let suffix = "?="
+
+    /// Encoded-words for `text`, the first at most `firstLimit` characters long, the others
+    /// at most `maxLength`.
+    static func encode(_ text: String, firstLimit: Int = maxLength) -> [String] {
+        let normalized = text.precomposedStringWithCanonicalMapping
+        var words: [String] = []
+        var chunk: [UInt8] = []
+        var limit = firstLimit
+        for character in normalized {
+            let bytes = Array(String(character).utf8)
+            if !chunk.isEmpty, encodedLength(chunk.count + bytes.count) > limit {
+                words.append(word(chunk))
+                chunk = []
+                limit = maxLength
+            }
+            chunk += bytes
+        }
+        if !chunk.isEmpty || words.isEmpty { words.append(word(chunk)) }
+        return words
+    }
+
+    /// Decodes `=?charset?B|Q?...?=` words in a header value (used by tests and the
+    /// golden-file helper); adjacent encoded-words separated by whitespace join.
+    static func decode(_ value: String) -> String {
+        var output = ""
+        var rest = Substring(value)
+        var lastWasWord = false
+        while let start = rest.range(of: "=?") {
+            let between = rest[..<start.lowerBound]
+            if !(lastWasWord && between.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" })) {
+                output += between
+            }
+            let afterStart = rest[start.upperBound...]
+            let fields = afterStart.split(separator: "?", maxSplits: 3, omittingEmptySubsequences: false)
+            guard fields.count == 4, fields[3].hasPrefix("=") else {
+                output += "=?"
+                rest = afterStart
+                lastWasWord = false
+                continue
+            }
+            let payload = String(fields[2])
+            if fields[1].uppercased() == "B", let data = Data(base64Encoded: payload) {
+                output += String(decoding: data, as: UTF8.self)
+            } else {
+                output += decodeQ(payload)
+            }
+            rest = fields[3].dropFirst()
+            lastWasWord = true
+        }
+        return output + rest
+    }
+
+    /// Whether `text` may be written as is: printable ASCII, no "=?", and (in a display
+    /// name) only atext and spaces.
+    static func canStayPlain(_ text: String, phrase: Bool) -> Bool {
+        guard !text.contains("=?") else { return false }
+        let specials = Set("()<>[]:;@\\,.\"".utf8)
+        return text.utf8.allSatisfy { byte in
+            byte >= 0x20 && byte < 0x7F && !(phrase && specials.contains(byte))
+        }
+    }
+
+    private static func encodedLength(_ byteCount: Int) -> Int {
+        prefix.count + (byteCount + 2) / 3 * 4 + suffix.count
+    }
+
+    private static func word(_ bytes: [UInt8]) -> String {
+        prefix + Data(bytes).base64EncodedString() + suffix
+    }
+
+    private static func decodeQ(_ payload: String) -> String {
+        var bytes: [UInt8] = []
+        var iterator = Array(payload.utf8).makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "_") {
+                bytes.append(0x20)
+            } else if byte == UInt8(ascii: "="), let high = iterator.next(), let low = iterator.next(),
+                let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
+            {
+                bytes.append(value)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,61 @@
+public import Foundation
+
+/// The HTTP `Retry-After` header (RFC 9110 §10.2.3): delay-seconds or an HTTP-date.
+public enum RetryAfter {
+    /// The delay the header asks for, measured from `now`; `nil` when it cannot be read.
+    /// A date in the past means "now" (zero).
+    public static func parse(_ value: String, now: Date) -> Duration? {
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        if !trimmed.isEmpty, trimmed.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            return Int(trimmed).map { .seconds($0) }
+        }
+        guard let date = httpDate(trimmed) else { return nil }
+        let seconds = date - Int(now.timeIntervalSince1970.rounded(.down))
+        return .seconds(max(0, seconds))
+    }
+
+    /// Seconds since 1970 of an IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT"), or of the
+    /// obsolete RFC 850 ("Sunday, 06-Nov-94 08:49:37 GMT") and asctime
+    /// ("Sun Nov  6 08:49:37 1994") forms that recipients must still accept.
+    static func httpDate(_ text: String) -> Int? {
+        let parts = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "-" }).map(String.init)
+        var day: Int?
+        var month: Int?
+        var year: Int?
+        var time: (Int, Int, Int)?
+        for part in parts.dropFirst() {  // the weekday is redundant
+            if let m = months.firstIndex(of: part.lowercased()) {
+                month = m + 1
+            } else if part.contains(":") {
+                let hms = part.split(separator: ":").compactMap { Int($0) }
+                guard hms.count == 3 else { return nil }
+                time = (hms[0], hms[1], hms[2])
+            } else if let number = Int(part) {
+                if part.count == 4 || day != nil {
+                    year = number
+                } else {
+                    day = number
+                }
+            } else if part.uppercased() != "GMT" {
+                return nil
+            }
+        }
+        guard let day, let month, var year, let (h, m, s) = time else { return nil }
+        if year < 100 { year += year < 70 ? 2000 : 1900 }  // RFC 9110: two-digit years
+        guard (1...31).contains(day), h < 24, m < 60, s < 61 else { return nil }
+        return daysFromCivil(year: year, month: month, day: day) * 86_400 + h * 3600 + m * 60 + s
+    }
+
+    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    /// Howard Hinnant's days_from_civil: days since 1970-01-01.
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = month > 2 ? month - 3 : month + 9
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+}

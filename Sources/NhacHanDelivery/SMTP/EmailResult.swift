@@ -1,0 +1,20 @@
+/// What happened to one message of a batch, recipient by recipient.
+public struct EmailResult: Hashable, Sendable {
+    /// One envelope recipient's fate.
+    public struct Recipient: Hashable, Sendable {
+        public var address: String
+        public var outcome: DeliveryOutcome
+    }
+
+    public var idempotencyKey: String
+    public var messageID: String
+    /// In envelope order (To, Cc, Bcc; duplicates removed).
+    public var recipients: [Recipient]
+    /// The message as a whole: the end-of-data reply, or the failure before it.
+    public var outcome: DeliveryOutcome
+
+    /// The outcome for `address`, compared case-insensitively.
+    public func outcome(for address: String) -> DeliveryOutcome? {
+        recipients.first { $0.address.lowercased() == address.lowercased() }?.outcome
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import NhacHanDelivery
+import NhacHanTestSupport
+
+enum Fixtures {
+    static func smtpSettings(
+        port: Int,
+        scheme: String = "smtp",
+        startTLS: SMTPSettings.StartTLS = .required,
+        caFile: String? = nil,
+        auth: Bool = true
+    ) throws -> SMTPSettings {
+        SMTPSettings(
+            url: "\(scheme)://127.0.0.1:\(port)",
+            from: try Mailbox(parsing: "Nhắc hạn UBND huyện <nhachan@binhson.example.gov.vn>"),
+            startTLS: startTLS,
+            username: auth ? "nhachan" : nil,
+            password: auth ? "mật-khẩu-thử" : nil,
+            caFile: try caFile ?? TestPKI.shared().caFile,
+            connectTimeout: .seconds(3),
+            timeout: .seconds(5)
+        )
+    }
+
+    static func email(key: String, to: [String] = ["Phòng Giáo dục và Đào tạo <gddt@binhson.example.gov.vn>"],
+                      cc: [String] = ["vp@binhson.example.gov.vn"]) throws -> EmailMessage {
+        EmailMessage(
+            from: try Mailbox(parsing: "Nhắc hạn UBND huyện <nhachan@binhson.example.gov.vn>"),
+            to: try to.map { try Mailbox(parsing: $0) },
+            cc: try cc.map { try Mailbox(parsing: $0) },
+            subject: "[Nhắc hạn] Còn 3 ngày: Báo cáo tình hình và kết quả triển khai thực hiện kỷ niệm Ngày Công tác xã hội Việt Nam (550/UBND-VX)",
+            textBody: "Kính gửi Phòng Giáo dục và Đào tạo,\nHạn: trước ngày 08/4/2022 (Thứ Sáu), còn 3 ngày.\n.dòng bắt đầu bằng dấu chấm",
+            htmlBody: "<p>Kính gửi <b>Phòng Giáo dục và Đào tạo</b>,</p><p>Hạn: trước ngày 08/4/2022 (Thứ Sáu)</p>",
+            idempotencyKey: key,
+            date: Date(timeIntervalSince1970: 1_712_192_400)
+        )
+    }
+}
