@@ -33,7 +33,7 @@ public enum HolidayListing {
         var lines = days.map { day in
             let date = vietnameseDate(day.date)
             let pad = String(repeating: " ", count: width - date.count)
-            return "\(date)\(pad)  \(label(day.kind).padding(7))  \(day.name)"
+            return "\(date)\(pad)  \(label(day.kind).rightPadded(7))  \(day.name)"
         }
         if days.isEmpty { lines.append("Không có ngày nghỉ lễ nào trong năm \(year).") }
         if !announced {
@@ -83,7 +83,7 @@ public enum HolidayListing {
 
 extension String {
     /// Pads on the right with spaces to `width` characters.
-    func padding(_ width: Int) -> String {
+    func rightPadded(_ width: Int) -> String {
         count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }
