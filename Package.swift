@@ -34,6 +34,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .executableTarget(name: "bench-calendar", dependencies: ["NhacHanCore"], path: "bench/calendar", swiftSettings: strictSettings),
+        .executableTarget(name: "bench-plan", dependencies: ["NhacHanCore"], path: "bench/plan", swiftSettings: strictSettings),
         .testTarget(name: "NhacHanCoreTests", dependencies: ["NhacHanCore"], swiftSettings: strictSettings),
         .testTarget(name: "NhacHanConfigTests", dependencies: ["NhacHanConfig", "NhacHanCore"], swiftSettings: strictSettings),
     ],

@@ -27,9 +27,9 @@ struct ConfigOptions: ParsableArguments {
 struct LoadedConfig {
     var config: Config
     var zone: CivilTimeZone
-    var calendar: WeekendCalendar
+    var calendar: VietnameseCalendar
 
-    var planner: Planner<WeekendCalendar> { Planner(registry: config.registry, calendar: calendar) }
+    var planner: Planner<VietnameseCalendar> { Planner(registry: config.registry, calendar: calendar) }
 
     /// `--now`, or the clock.
     func now(_ option: String?) throws -> LocalTime {
@@ -52,8 +52,9 @@ struct LoadedConfig {
 
 /// The working-day calendar a configuration asks for.
 enum CalendarFactory {
-    static func make(_ config: Config) -> WeekendCalendar {
-        WeekendCalendar(daysOff: config.calendar.daysOff, workingDays: config.calendar.workingDays)
+    /// Vietnamese public holidays and announcements, under the config's own days off and working days.
+    static func make(_ config: Config) -> VietnameseCalendar {
+        VietnameseCalendar(daysOff: config.calendar.daysOff, workingDays: config.calendar.workingDays)
     }
 }
 
