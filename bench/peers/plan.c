@@ -70,6 +70,7 @@ int main(int argc, char **argv) {
                 on_or_after(due[i]),
             };
             for (int s = 0; s < 5; s++) {
+                if (s > 0 && stage_days[s] == stage_days[s - 1]) continue; /* same instant: merged */
                 long long at = (long long)stage_days[s] * 86400 + 8 * 3600;
                 for (int j = 0; j < sizes[i]; j++) {
                     out[n].send_at = at; out[n].unit = unit_lists[i][j]; out[n].item = i * 5 + s; n++;

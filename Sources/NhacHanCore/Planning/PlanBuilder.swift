@@ -37,7 +37,6 @@ struct PlanBuilder {
 
         // The common case: nothing in the past and no acks; every unit gets every stage in the window.
         if !needsPast && !hasAcks {
-            reminders.reserveCapacity(reminders.count + units.count * o.stages.count)
             for (index, stage) in o.stages.enumerated() where stage.instant >= from && stage.instant <= to {
                 let item = firstItem + Int32(index)
                 for unit in units { reminders.append(Plan.Reminder(sendAt: stage.instant, unit: unit, item: item)) }
@@ -102,11 +101,7 @@ struct PlanBuilder {
         }
         var rank = [Int32](repeating: 0, count: items.count)
         for (position, index) in order.enumerated() { rank[index] = Int32(position) }
-        reminders.sort { a, b in
-            if a.sendAt != b.sendAt { return a.sendAt < b.sendAt }
-            if a.unit != b.unit { return a.unit < b.unit }
-            return rank[Int(a.item)] < rank[Int(b.item)]
-        }
+        ReminderOrder.sort(&reminders, itemRank: rank, unitCount: units.count)
         var bounds: [Int32] = []
         for (index, reminder) in reminders.enumerated() {
             if index == 0 || reminders[index - 1].sendAt != reminder.sendAt || reminders[index - 1].unit != reminder.unit {
