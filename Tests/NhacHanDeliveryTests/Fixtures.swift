@@ -36,3 +36,39 @@ enum Fixtures {
         )
     }
 }
+
+extension Fixtures {
+    static func item(
+        number: String? = "550/UBND-VX",
+        action: String = "Báo cáo tình hình và kết quả triển khai thực hiện",
+        phrase: String = "trước ngày 08/4/2022",
+        date: String = "2022-04-08",
+        daysLeft: Int = 3,
+        stage: ReminderStage = .before
+    ) -> ReminderItem {
+        ReminderItem(
+            directiveID: "bs-550-2022",
+            directiveNumber: number,
+            directiveSubject: "V/v tổ chức các hoạt động kỷ niệm Ngày Công tác xã hội Việt Nam 25/3/2022",
+            taskID: "bao-cao",
+            taskAction: action,
+            stage: stage,
+            deadlinePhrase: phrase,
+            deadlineDate: date,
+            lastDay: "2022-04-07",
+            daysLeft: daysLeft,
+            reportTo: "UBND huyện",
+            via: "Phòng Lao động - Thương binh và Xã hội"
+        )
+    }
+
+    static func content(unitName: String = "UBND xã Bình Châu", items: [ReminderItem]? = nil) -> ReminderContent {
+        ReminderContent(
+            unitID: "xa-binh-chau",
+            unitName: unitName,
+            sendAt: "2022-04-04T08:00:00+07:00",
+            sendAtDisplay: "08:00 Thứ Hai, 04/4/2022",
+            items: items ?? [item()]
+        )
+    }
+}

@@ -62,6 +62,15 @@ final class CurlEasy {
         try check(code, option)
     }
 
+    /// `CURLOPT_COPYPOSTFIELDS`: libcurl copies the body, so `bytes` need not outlive the call.
+    /// Set `CURLOPT_POSTFIELDSIZE_LARGE` first.
+    func setCopyingPostFields(_ bytes: [UInt8]) throws(TransportError) {
+        let code = bytes.withUnsafeBytes { buffer in
+            ccurl_easy_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: buffer.baseAddress))
+        }
+        try check(code, CURLOPT_COPYPOSTFIELDS)
+    }
+
     func info(long info: CURLINFO) -> Int {
         var value = 0
         return ccurl_easy_getinfo_long(handle, info, &value) == CURLE_OK ? value : 0

@@ -39,7 +39,7 @@ enum EncodedWord {
         var lastWasWord = false
         while let start = rest.range(of: "=?") {
             let between = rest[..<start.lowerBound]
-            if !(lastWasWord && between.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" })) {
+            if !(lastWasWord && between.unicodeScalars.allSatisfy({ " \t\r\n".unicodeScalars.contains($0) })) {
                 output += between
             }
             let afterStart = rest[start.upperBound...]

@@ -19,6 +19,8 @@ final class SMTPConversation {
 
     private var pendingRecipient: String?
     private var awaitingDataVerdict = false
+    /// The 221 answering QUIT says nothing about the message: it must not hide a 421.
+    private var quitting = false
     private var inbound: [UInt8] = []
     private var replyText: [String] = []
 
@@ -26,6 +28,7 @@ final class SMTPConversation {
     func sent(_ bytes: UnsafeBufferPointer<UInt8>) {
         let line = String(decoding: bytes.prefix(256), as: UTF8.self)
         let upper = line.uppercased()
+        quitting = upper.hasPrefix("QUIT")
         if upper.hasPrefix("RCPT TO:") {
             pendingRecipient = Self.address(in: line)
         } else {
@@ -51,6 +54,7 @@ final class SMTPConversation {
         guard !isContinuation else { return }
         let reply = ServerResponse(status: code, text: replyText.joined(separator: " "))
         replyText = []
+        guard !quitting else { return }
         lastReply = reply
         if let recipient = pendingRecipient {
             recipientReplies[recipient.lowercased()] = reply

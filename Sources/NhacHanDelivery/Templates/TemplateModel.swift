@@ -1,0 +1,108 @@
+import Foundation
+
+/// The values a template sees (snake_case, as in the YAML configuration), all NFC.
+///
+/// Derived phrases ("còn 3 ngày", "đã quá hạn 2 ngày", the headline) are computed here so
+/// that a coordinator's own templates can use them without logic. docs/delivery.md lists
+/// every key.
+enum TemplateModel {
+    static func make(_ content: ReminderContent) -> [String: Any] {
+        let items = content.items.enumerated().map { item(position: $0.offset + 1, $0.element) }
+        let overdue = content.items.filter { $0.daysLeft < 0 }.count
+        return [
+            "unit_id": nfc(content.unitID),
+            "unit_name": nfc(content.unitName),
+            "send_at": nfc(content.sendAt),
+            "send_at_display": nfc(content.sendAtDisplay),
+            "count": content.items.count,
+            "single": content.items.count == 1,
+            "multiple": content.items.count > 1,
+            "any_overdue": overdue > 0,
+            "overdue_count": overdue,
+            "headline": headline(content),
+            "items": items,
+        ]
+    }
+
+    static func item(position: Int, _ item: ReminderItem) -> [String: Any] {
+        var values: [String: Any] = [
+            "position": position,
+            "directive_id": nfc(item.directiveID),
+            "has_number": item.directiveNumber.map { !$0.isEmpty } ?? false,
+            "directive_subject": nfc(item.directiveSubject),
+            "task_id": nfc(item.taskID),
+            "task_action": nfc(item.taskAction),
+            "short_action": shortened(nfc(item.taskAction), limit: 70),
+            "stage": item.stage.rawValue,
+            "stage_label": item.stage.label,
+            "deadline_phrase": nfc(item.deadlinePhrase),
+            "deadline_iso": item.deadlineDate,
+            "weekday_date": item.weekdayDate,
+            "deadline_display": deadlineDisplay(item),
+            "days_left": item.daysLeft,
+            "days_left_phrase": daysLeftPhrase(item.daysLeft),
+            "is_overdue": item.daysLeft < 0,
+            "is_due_today": item.daysLeft == 0,
+        ]
+        if let (y, m, d) = VietnameseDate.parseISO(item.deadlineDate) {
+            values["deadline_date"] = VietnameseDate.numeric(year: y, month: m, day: d)
+            values["weekday"] = VietnameseDate.weekdayName(year: y, month: m, day: d)
+        }
+        if let lastDay = item.lastDay, lastDay != item.deadlineDate, let (y, m, d) = VietnameseDate.parseISO(lastDay) {
+            values["last_day"] = VietnameseDate.weekdayDate(year: y, month: m, day: d)
+        }
+        if let number = item.directiveNumber, !number.isEmpty { values["directive_number"] = nfc(number) }
+        if let reportTo = item.reportTo, !reportTo.isEmpty { values["report_to"] = nfc(reportTo) }
+        if let via = item.via, !via.isEmpty { values["via"] = nfc(via) }
+        return values
+    }
+
+    /// "còn 3 ngày", "hôm nay là hạn cuối", "đã quá hạn 2 ngày".
+    static func daysLeftPhrase(_ days: Int) -> String {
+        switch days {
+        case 0: "hôm nay là hạn cuối"
+        case 1...: "còn \(days) ngày"
+        default: "đã quá hạn \(-days) ngày"
+        }
+    }
+
+    /// The deadline as written, with the weekday: "trước ngày 04/4/2024 (Thứ Năm)"; when the
+    /// phrase does not show the date ("trong thời hạn 5 ngày làm việc"), the full date.
+    static func deadlineDisplay(_ item: ReminderItem) -> String {
+        let phrase = nfc(item.deadlinePhrase)
+        guard let (y, m, d) = VietnameseDate.parseISO(item.deadlineDate) else { return phrase }
+        let shown = ["\(d)/\(m)/\(y)", VietnameseDate.numeric(year: y, month: m, day: d),
+                     String(format: "%02d/%02d/%04d", d, m, y), "\(d)/\(m < 10 ? "0" : "")\(m)/\(y)"]
+        if shown.contains(where: { phrase.contains($0) }) {
+            return "\(phrase) (\(VietnameseDate.weekdayName(year: y, month: m, day: d)))"
+        }
+        return phrase.isEmpty ? item.weekdayDate : "\(phrase) (\(item.weekdayDate))"
+    }
+
+    /// "Còn 3 ngày: Báo cáo kết quả … (550/UBND-VX)" or "3 việc sắp đến hạn, 1 việc đã quá hạn".
+    static func headline(_ content: ReminderContent) -> String {
+        guard content.items.count != 1 else {
+            let item = content.items[0]
+            let lead = daysLeftPhrase(item.daysLeft)
+            let number = item.directiveNumber.map { $0.isEmpty ? "" : " (\(nfc($0)))" } ?? ""
+            return "\(lead.prefix(1).uppercased())\(lead.dropFirst()): \(shortened(nfc(item.taskAction), limit: 70))\(number)"
+        }
+        let overdue = content.items.filter { $0.daysLeft < 0 }.count
+        let upcoming = content.items.count - overdue
+        switch (upcoming, overdue) {
+        case (_, 0): return "\(upcoming) việc sắp đến hạn"
+        case (0, _): return "\(overdue) việc đã quá hạn"
+        default: return "\(content.items.count) việc cần báo cáo, \(overdue) việc đã quá hạn"
+        }
+    }
+
+    /// At most `limit` characters, cut at a word boundary with "…".
+    static func shortened(_ text: String, limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit)
+        let atSpace = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+        return atSpace.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) + "…"
+    }
+
+    static func nfc(_ text: String) -> String { text.precomposedStringWithCanonicalMapping }
+}

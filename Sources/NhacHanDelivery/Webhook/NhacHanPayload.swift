@@ -1,0 +1,52 @@
+/// The versioned `nhachan` webhook body (docs/webhook.md, docs/webhook.schema.json).
+///
+/// Version 1. Fields are only ever added within a version; optional values are written as
+/// `null`, never left out, so receivers can rely on every key being present.
+struct NhacHanPayload: Encodable {
+    static let version = 1
+
+    var id: String
+    var content: ReminderContent
+    var rendered: RenderedReminder
+
+    struct Keys: CodingKey, ExpressibleByStringLiteral {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+        init(stringLiteral value: String) { self.stringValue = value }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var root = encoder.container(keyedBy: Keys.self)
+        try root.encode("nhachan.reminder", forKey: "type")
+        try root.encode(Self.version, forKey: "version")
+        try root.encode(id, forKey: "id")
+        var unit = root.nestedContainer(keyedBy: Keys.self, forKey: "unit")
+        try unit.encode(TemplateModel.nfc(content.unitID), forKey: "id")
+        try unit.encode(TemplateModel.nfc(content.unitName), forKey: "name")
+        try root.encode(content.sendAt, forKey: "send_at")
+        try root.encode(rendered.subject, forKey: "subject")
+        try root.encode(rendered.chat, forKey: "text")
+        var items = root.nestedUnkeyedContainer(forKey: "items")
+        for item in content.items {
+            var entry = items.nestedContainer(keyedBy: Keys.self)
+            var directive = entry.nestedContainer(keyedBy: Keys.self, forKey: "directive")
+            try directive.encode(TemplateModel.nfc(item.directiveID), forKey: "id")
+            try directive.encode(item.directiveNumber.map(TemplateModel.nfc), forKey: "number")
+            try directive.encode(TemplateModel.nfc(item.directiveSubject), forKey: "subject")
+            var task = entry.nestedContainer(keyedBy: Keys.self, forKey: "task")
+            try task.encode(TemplateModel.nfc(item.taskID), forKey: "id")
+            try task.encode(TemplateModel.nfc(item.taskAction), forKey: "action")
+            try entry.encode(item.stage.rawValue, forKey: "stage")
+            var deadline = entry.nestedContainer(keyedBy: Keys.self, forKey: "deadline")
+            try deadline.encode(TemplateModel.nfc(item.deadlinePhrase), forKey: "phrase")
+            try deadline.encode(item.deadlineDate, forKey: "date")
+            try deadline.encode(item.lastDay, forKey: "last_day")
+            try deadline.encode(item.weekdayDate, forKey: "weekday_date")
+            try entry.encode(item.daysLeft, forKey: "days_left")
+            try entry.encode(item.reportTo.map(TemplateModel.nfc), forKey: "report_to")
+            try entry.encode(item.via.map(TemplateModel.nfc), forKey: "via")
+        }
+    }
+}
