@@ -1,0 +1,101 @@
+/// A calendar date written in the text, possibly without its year ("25/3").
+struct WrittenDate: Sendable, Equatable {
+    var day: Int
+    var month: Int
+    var year: Int?
+    /// Token range `[start, end)` the date occupies.
+    var tokenStart: Int
+    var tokenEnd: Int
+}
+
+/// A time of day written as "14 giờ", "14 giờ 30 phút", "14h00", "14h", "14:30".
+struct WrittenTime: Sendable, Equatable {
+    var hour: Int
+    var minute: Int
+    var tokenEnd: Int
+    var text: String { "\(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute)" }
+}
+
+/// Recognises dates and times in token sequences; every test looks at a bounded window.
+enum DateScanner {
+    /// A date starting at token `i`: "29/3/2024", "29-3-2024", "29.3.2024", "25/3",
+    /// "ngày 29 tháng 3 năm 2024", "29 tháng 3".
+    static func date(_ t: [Token], at i: Int) -> WrittenDate? {
+        guard i < t.count else { return nil }
+        var j = i
+        if t[j].is("ngay") { j += 1 }
+        guard j < t.count, t[j].kind == .number, let d = Int(t[j].text.prefix(4)), (1...31).contains(d) else { return nil }
+        if j + 3 < t.count + 1, j + 2 < t.count, t[j + 1].is("thang"), t[j + 2].kind == .number,
+           let m = Int(t[j + 2].text.prefix(4)), (1...12).contains(m) {
+            var end = j + 3
+            var year: Int?
+            if end + 1 < t.count, t[end].is("nam"), t[end + 1].kind == .number, t[end + 1].text.count == 4 {
+                year = Int(t[end + 1].text)
+                end += 2
+            }
+            return WrittenDate(day: d, month: m, year: year, tokenStart: i, tokenEnd: end)
+        }
+        guard j + 2 < t.count, t[j].text.count <= 2 else { return nil }
+        let sep = t[j + 1]
+        guard sep.kind == .punct, sep.text == "/" || sep.text == "-" || sep.text == ".",
+              sep.start == t[j].end, t[j + 2].start == sep.end, t[j + 2].kind == .number,
+              t[j + 2].text.count <= 2, let m = Int(t[j + 2].text), (1...12).contains(m)
+        else { return nil }
+        if j > 0, t[j - 1].end == t[j].start, t[j - 1].kind == .punct, t[j - 1].text == "/" { return nil }
+        var end = j + 3
+        if end + 1 < t.count, t[end].text == sep.text, t[end].start == t[end - 1].end,
+           t[end + 1].start == t[end].end, t[end + 1].kind == .number {
+            let ys = t[end + 1].text
+            guard ys.count == 4 || ys.count == 2, var y = Int(ys) else { return nil }
+            if ys.count == 2 { y += 2000 }
+            // "29/3/2024/QĐ" is a number, not a date.
+            if end + 2 < t.count, t[end + 2].start == t[end + 1].end, t[end + 2].text == "/" { return nil }
+            return WrittenDate(day: d, month: m, year: y, tokenStart: i, tokenEnd: end + 2)
+        }
+        // Without a year only "25/3" counts, and not "50/KH" or "1/2 số".
+        guard sep.text == "/" else { return nil }
+        if end < t.count, t[end].start == t[end - 1].end, t[end].kind != .punct || t[end].text == "/" { return nil }
+        return WrittenDate(day: d, month: m, year: nil, tokenStart: i, tokenEnd: end)
+    }
+
+    static func time(_ t: [Token], at i: Int) -> WrittenTime? {
+        guard i < t.count else { return nil }
+        let tok = t[i]
+        if tok.kind == .word {
+            // "14h00", "14h", "9g30"
+            let chars = Array(tok.text)
+            var k = 0
+            while k < chars.count, chars[k].isNumber { k += 1 }
+            guard k > 0, k <= 2, k < chars.count, chars[k] == "h" || chars[k] == "g",
+                  let h = Int(String(chars[0..<k])), h <= 24 else { return nil }
+            let rest = String(chars[(k + 1)...])
+            var end = i + 1
+            var minute = 0
+            if rest.isEmpty {
+                if end < t.count, t[end].kind == .number, t[end].text.count == 2, let m = Int(t[end].text), m < 60 {
+                    minute = m; end += 1
+                }
+            } else {
+                guard rest.count == 2, let m = Int(rest), m < 60 else { return nil }
+                minute = m
+            }
+            return WrittenTime(hour: h, minute: minute, tokenEnd: end)
+        }
+        guard tok.kind == .number, tok.text.count <= 2, let h = Int(tok.text), h <= 24, i + 1 < t.count else { return nil }
+        let next = t[i + 1]
+        if next.is("gio") || next.is("h") || next.is("g") {
+            var end = i + 2
+            var minute = 0
+            if end < t.count, t[end].kind == .number, t[end].text.count <= 2, let m = Int(t[end].text), m < 60 {
+                minute = m; end += 1
+                if end < t.count, t[end].is("phut") { end += 1 }
+            }
+            return WrittenTime(hour: h, minute: minute, tokenEnd: end)
+        }
+        if next.text == ":", next.start == tok.end, i + 2 < t.count, t[i + 2].kind == .number,
+           t[i + 2].start == next.end, let m = Int(t[i + 2].text), m < 60 {
+            return WrittenTime(hour: h, minute: m, tokenEnd: i + 3)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,184 @@
+import NhacHanCore
+
+/// A deadline found in a sentence, with the tokens its phrase covers.
+struct DeadlineHit: Sendable {
+    var deadline: Deadline
+    var tokenStart: Int
+    var tokenEnd: Int
+    /// "đến hết ngày", "từ ... đến ngày": the end of a period, not by itself a deadline.
+    var isWindow: Bool
+    /// A date written without a year that the document's year could not resolve.
+    var missingYear: Bool
+}
+
+/// What a date without a year is resolved against: the issue date, else the document's year.
+struct YearContext: Sendable {
+    var year: Int?
+    var issued: CivilDate?
+
+    func resolve(_ d: WrittenDate) -> CivilDate? {
+        if let y = d.year { return CivilDate(year: y, month: d.month, day: d.day) }
+        guard let y = year ?? issued?.year else { return nil }
+        guard let date = CivilDate(year: y, month: d.month, day: d.day) else { return nil }
+        // "trước ngày 10/1" in a text of 20/12 means next January.
+        if let issued, date.dayNumber < issued.dayNumber - 60 {
+            return CivilDate(year: y + 1, month: d.month, day: d.day)
+        }
+        return date
+    }
+}
+
+/// Finds deadline phrases by their markers (Vietnamese administrative usage):
+/// - `trước ngày D` -> before; `trước 14 giờ ngày D` -> at;
+/// - `chậm nhất (là) ngày D`, `đến hết ngày D`, `trong ngày D`, `hạn chót D` -> through;
+/// - `trong thời hạn N ngày (làm việc) kể từ ngày nhận/ký` -> within;
+/// - with `hằng tháng/quý/năm/tuần/ngày` or `định kỳ` in the sentence -> every (RRULE);
+/// - `theo quy định`, `theo đúng thời gian quy định` -> undated.
+/// A bare date ("ngày 02/3/2022", "25/3/2022") is never a deadline.
+enum DeadlineScanner {
+    static func scan(_ t: [Token], in p: Paragraph, years: YearContext) -> [DeadlineHit] {
+        var hits: [DeadlineHit] = []
+        let period = Periodicity.detect(t)
+        var i = 0
+        while i < t.count {
+            if let hit = marked(t, at: i, p: p, years: years, period: period)
+                ?? within(t, at: i, p: p) ?? undated(t, at: i, p: p) {
+                hits.append(hit)
+                i = max(hit.tokenEnd, i + 1)
+                continue
+            }
+            i += 1
+        }
+        return hits
+    }
+
+    private static func phrase(_ t: [Token], _ a: Int, _ b: Int, _ p: Paragraph) -> String {
+        p.text(t[a].start..<t[max(a, b - 1)].end)
+    }
+
+    /// `trước`, `chậm nhất`, `đến hết`, `trong ngày`, `hạn chót`, `từ ... đến ngày` + date.
+    private static func marked(_ t: [Token], at i: Int, p: Paragraph, years: YearContext,
+                               period: Periodicity?) -> DeadlineHit? {
+        var j: Int
+        var kind: Deadline.Kind
+        var window = false
+        if t[i].is("truoc") {
+            j = i + 1; kind = .before
+        } else if t.matches("cham nhat", at: i) {
+            j = i + 2; kind = .through
+            while j < t.count, ["la", "vao", ",", ":", "den", "het"].contains(t[j].text) { j += 1 }
+        } else if t.matches("den het", at: i) {
+            j = i + 2; kind = .through; window = true
+        } else if t.matches("den", at: i), i + 1 < t.count, t[i + 1].is("ngay"),
+                  (max(0, i - 12)..<i).contains(where: { t[$0].is("tu") }) {
+            j = i + 1; kind = .through; window = true
+        } else if t.matches("trong ngay", at: i) {
+            j = i + 1; kind = .through
+        } else if t.matches("han chot", at: i) || t.matches("thoi han", at: i) {
+            j = i + 2; kind = .through
+            while j < t.count, j < i + 6, ["la", ":", "nop", "gui", "hoan", "thanh", "cuoi", "cung"].contains(t[j].text) { j += 1 }
+            if j < t.count, t[j].is("truoc") { return nil }  // "thời hạn: trước ngày" is read at "trước"
+        } else {
+            return nil
+        }
+        var time: WrittenTime?
+        if let tm = DateScanner.time(t, at: j) {
+            time = tm
+            j = tm.tokenEnd
+            while j < t.count, t[j].text == "," || t[j].is("cung") { j += 1 }
+        }
+        if let d = DateScanner.date(t, at: j) {
+            let date = years.resolve(d)
+            if let period, d.year == nil {
+                return every(period, day: d.day, month: d.month, time: time, kind: kind, t: t, i: i, end: d.tokenEnd, p: p, years: years)
+            }
+            let dl = Deadline(kind: time != nil ? .at : kind, date: date, time: time?.text,
+                              phrase: phrase(t, i, d.tokenEnd, p))
+            return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: d.tokenEnd, isWindow: window,
+                               missingYear: date == nil)
+        }
+        // "trước ngày 20 hằng tháng": a day of the month in a periodic sentence.
+        if let period {
+            var k = j
+            if k < t.count, t[k].is("ngay") { k += 1 }
+            if k < t.count, t[k].kind == .number, let day = Int(t[k].text.prefix(2)), (1...31).contains(day) {
+                return every(period, day: day, month: nil, time: time, kind: kind, t: t, i: i, end: k + 1, p: p, years: years)
+            }
+            if let time, period.freq == "DAILY" || period.byDay != nil {
+                return every(period, day: nil, month: nil, time: time, kind: kind, t: t, i: i, end: j, p: p, years: years)
+            }
+        }
+        return nil
+    }
+
+    private static func every(_ period: Periodicity, day: Int?, month: Int?, time: WrittenTime?,
+                              kind: Deadline.Kind, t: [Token], i: Int, end: Int, p: Paragraph,
+                              years: YearContext) -> DeadlineHit {
+        let rule = period.rule(day: day, month: month)
+        var start = years.issued
+        if start == nil, let y = years.year { start = CivilDate(year: y, month: 1, day: 1) }
+        let dl = Deadline(kind: .every, time: time?.text, rule: rule, start: start,
+                          recurrenceKind: kind == .through ? .through : .before,
+                          phrase: phrase(t, min(i, period.tokenStart), max(end, period.tokenEnd), p))
+        return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: end, isWindow: false, missingYear: false)
+    }
+
+    /// `trong (thời hạn|vòng) N (chữ) ngày (làm việc) (, kể từ ngày nhận|ký|ban hành|D)`.
+    private static func within(_ t: [Token], at i: Int, p: Paragraph) -> DeadlineHit? {
+        guard t[i].is("trong") else { return nil }
+        var j = i + 1
+        if t.matches("thoi han", at: j) || t.matches("thoi gian", at: j) { j += 2 } else if t.matches("vong", at: j) { j += 1 }
+        guard j < t.count, t[j].kind == .number, let n = Int(t[j].text.prefix(4)), n > 0 else { return nil }
+        j += 1
+        if j < t.count, t[j].text == "(" {  // "05 (năm) ngày"
+            var k = j + 1
+            while k < t.count, k < j + 5, t[k].text != ")" { k += 1 }
+            if k < t.count, t[k].text == ")" { j = k + 1 }
+        }
+        guard j < t.count, t[j].is("ngay") else { return nil }
+        j += 1
+        var unit = "d"
+        if t.matches("lam viec", at: j) { unit = "wd"; j += 2 }
+        var from: String?
+        var end = j
+        var k = j
+        while k < t.count, k < j + 3, t[k].text == "," || t[k].text == "(" { k += 1 }
+        if t.matches("ke tu", at: k) || t.matches("tinh tu", at: k) {
+            k += 2
+            if let d = DateScanner.date(t, at: k), let y = d.year, let c = CivilDate(year: y, month: d.month, day: d.day) {
+                from = c.description; end = d.tokenEnd
+            } else {
+                if k < t.count, t[k].is("ngay") { k += 1 }
+                var m = k
+                while m < t.count, m < k + 6 {
+                    if t[m].is("nhan") || t[m].is("tiep") { from = "received"; end = m + 1; break }
+                    if t[m].is("ky") || t.matches("ban hanh", at: m) {
+                        from = "issued"; end = t[m].is("ky") ? m + 1 : m + 2; break
+                    }
+                    m += 1
+                }
+            }
+        }
+        let dl = Deadline(kind: .within, n: n, unit: unit, from: from, phrase: phrase(t, i, max(end, j), p))
+        return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: max(end, j), isWindow: false, missingYear: false)
+    }
+
+    /// Phrases that promise a deadline without giving one.
+    static let undatedPhrases: [String] = [
+        "theo dung thoi gian quy dinh", "dung thoi gian quy dinh", "theo thoi gian quy dinh",
+        "theo thoi han quy dinh", "dung thoi han quy dinh", "theo dung quy dinh", "theo quy dinh",
+        "dung quy dinh", "khi co yeu cau", "theo yeu cau",
+    ]
+
+    private static func undated(_ t: [Token], at i: Int, p: Paragraph) -> DeadlineHit? {
+        for ph in undatedPhrases {
+            let words = ph.split(separator: " ").map(String.init)
+            if t[i].text == words[0], t.matches(words, at: i) {
+                let end = i + words.count
+                let dl = Deadline(kind: .undated, phrase: phrase(t, i, end, p))
+                return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: end, isWindow: false, missingYear: false)
+            }
+        }
+        return nil
+    }
+}

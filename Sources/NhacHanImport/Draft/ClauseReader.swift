@@ -1,0 +1,141 @@
+/// Reads the parts of a reporting sentence around its deadline: the verb, the action,
+/// whom the report goes to and through whom.
+enum ClauseReader {
+    /// Verbs that deliver or complete something (a deadline needs one of them).
+    static let verbs: [String] = [
+        "bao cao", "gui", "nop", "trinh", "tong hop", "cung cap", "phan hoi", "gop y", "cap nhat",
+        "dang ky", "hoan thanh", "hoan tat", "hoan thien", "xong",
+    ]
+    private static let intros: Set<String> = ["ve", "gui", "len", "cho", "toi", "den"]
+    private static let stops: [String] = [
+        "(", ")", "qua", "truoc", "cham nhat", "theo", "de", "trong", "dinh ky", "hang", ";", ".", "dong thoi",
+        "ke tu", "tai", "bang", "ngay", "den het", "tu nay", "thong qua", "kem theo", "va gui", "nham",
+    ]
+
+    /// The verb at token `i` (its length in tokens), if any.
+    static func verb(_ t: [Token], at i: Int) -> Int? {
+        for v in verbs {
+            let w = v.split(separator: " ")
+            if t[i].text == w[0], t.matches(v, at: i) {
+                if v == "gui", i + 1 < t.count, t[i + 1].is("kem") { return nil }
+                return w.count
+            }
+        }
+        return nil
+    }
+
+    /// The governing verb of a deadline at `hit`: the nearest verb before it (skipping one inside
+    /// a purpose clause "để ..."), else the first after it before any "để".
+    static func governingVerb(_ t: [Token], before hit: Int, after end: Int, p: Paragraph) -> Int? {
+        func purpose(_ i: Int) -> Bool { t[i].is("de") && p.exact(t[i], "để") }
+        var found: [Int] = []
+        var k = hit - 1
+        while k >= 0 {
+            if verb(t, at: k) != nil, !(k > 0 && verb(t, at: k - 1) != nil) { found.append(k) }
+            if found.count == 2 { break }
+            k -= 1
+        }
+        if let v = found.first {
+            if found.count == 2, v > 0, purpose(v - 1) { return found[1] }
+            // "tổng hợp báo cáo ... gửi UBND tỉnh": "gửi" only names the recipient.
+            if found.count == 2, let len = verb(t, at: v), v + len < t.count,
+               OrganWords.startsOrgan(p, at: t[v + len].start, requireCapital: true),
+               !(found[1]..<v).contains(where: { t[$0].text == ";" }) { return found[1] }
+            return v
+        }
+        var j = end
+        while j < t.count {
+            if purpose(j) || t[j].text == ";" { return nil }
+            if verb(t, at: j) != nil { return j }
+            j += 1
+        }
+        return nil
+    }
+
+    /// Walks back over a chain of verbs ("tổng hợp, báo cáo", "tổng hợp báo cáo").
+    static func chainStart(_ t: [Token], _ v: Int) -> Int {
+        var s = v
+        while s > 0 {
+            var p = s - 1
+            if t[p].text == "," || t[p].is("va") { p -= 1 }
+            guard p >= 0 else { break }
+            var found: Int?
+            for len in 1...2 where p - len + 1 >= 0 {
+                if let l = verb(t, at: p - len + 1), l == len { found = p - len + 1 }
+            }
+            guard let f = found else { break }
+            s = f
+        }
+        return s
+    }
+
+    static func isStop(_ t: [Token], at i: Int) -> Bool {
+        stops.contains { t.matches($0, at: i) }
+    }
+
+    /// Index of an organ name that a report goes to: after "về", "gửi", "lên" or right after the verb.
+    static func reportTarget(_ t: [Token], from: Int, to: Int, p: Paragraph) -> Int? {
+        var k = from
+        while k < to {
+            if t[k].is("qua"), p.exact(t[k], "qua") { k += 1; continue }
+            let introduces = intros.contains(t[k].text) || verb(t, at: k) != nil
+            if introduces {
+                let n = k + (verb(t, at: k) ?? 1)
+                if n < to, OrganWords.startsOrgan(p, at: t[n].start, requireCapital: true) { return n }
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The end (token index) of an organ phrase starting at `i`.
+    static func organEnd(_ t: [Token], from i: Int, to: Int, p: Paragraph, closing: String? = nil) -> Int {
+        var k = i + 1
+        while k < to {
+            if let closing, t[k].text == closing { break }
+            if closing == nil, isStop(t, at: k) { break }
+            if t[k].text == "," || t[k].is("va"), k + 1 < to {
+                let next = t[k + 1]
+                let cap = p.scalars[next.start].properties.isUppercase
+                if !cap && !OrganWords.startsOrgan(p, at: next.start) && !t[k].is("va") { break }
+                if t[k].is("va"), !cap, !OrganWords.startsOrgan(p, at: next.start) { break }
+            }
+            if t[k].text == "," && k + 1 >= to { break }
+            k += 1
+        }
+        return k
+    }
+
+    /// "(qua Phòng X)" or "qua Phòng X" between `from` and `to`: the token range of X.
+    static func via(_ t: [Token], from: Int, to: Int, p: Paragraph) -> Range<Int>? {
+        var k = from
+        while k < to {
+            if t[k].is("qua"), p.exact(t[k], "qua"), k + 1 < to, !(k > 0 && t[k - 1].is("thong")),
+               OrganWords.startsOrgan(p, at: t[k + 1].start) {
+                let paren = k > 0 && t[k - 1].text == "("
+                let end = organEnd(t, from: k + 1, to: to, p: p, closing: paren ? ")" : nil)
+                return (k + 1)..<end
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The action: from the verb chain to the first of report target, "(qua", the deadline, ";", "để".
+    static func action(_ t: [Token], from s: Int, limit: Int, p: Paragraph) -> String {
+        var k = s + 1
+        while k < limit, k - s < 40 {
+            let tok = t[k]
+            if tok.text == "(" || tok.text == ";" || (tok.is("de") && p.exact(tok, "để")) || t.matches("dong thoi", at: k) { break }
+            if intros.contains(tok.text), k + 1 < limit, OrganWords.startsOrgan(p, at: t[k + 1].start, requireCapital: true) { break }
+            if verb(t, at: k - 1) != nil || (k >= 2 && verb(t, at: k - 2) == 2),
+               OrganWords.startsOrgan(p, at: tok.start, requireCapital: true), k - s > 1 || verb(t, at: s) != nil { break }
+            k += 1
+        }
+        var text = p.text(t[s].start..<t[max(s, k - 1)].end)
+        while let l = text.last, ",:-".contains(l) { text.removeLast() }
+        text = text.trimmingSpaces
+        if k - s >= 40 { text += "…" }
+        return OrganName.capitalized(text)
+    }
+}

@@ -1,0 +1,110 @@
+import NhacHanCore
+
+/// Reads the text of a Vietnamese directive into a `DirectiveDraft`.
+///
+/// Works on any input: every step is a linear scan over bounded windows, nothing throws, and
+/// whatever could not be decided is reported in `warnings` rather than guessed.
+public struct DirectiveImporter: Sendable {
+    public var directory: UnitDirectory?
+
+    /// - Parameter directory: the units to match names against; without it unit ids are
+    ///   slugs of the names and the draft says so.
+    public init(directory: UnitDirectory? = nil) {
+        self.directory = directory
+    }
+
+    /// Drafts a directive from its text. `sourceName` is the input file name (for `source:`).
+    public func draft(text: String, sourceName: String) -> DirectiveDraft {
+        let (lines, lineTexts) = Self.cleanLines(text)
+        let header = HeaderParser.parse(lines)
+        let tail = Tail.parse(lines, from: header.bodyStart)
+        let bodyLines = header.bodyStart < tail.start ? Array(lines[header.bodyStart..<tail.start]) : []
+        let paragraphs = ParagraphJoiner.join(bodyLines)
+        let matcher = UnitMatcher(directory: directory)
+        let body = BodyParser.parse(paragraphs, matcher: matcher)
+        var warnings = header.warnings
+        var year = header.year
+        if year == nil, header.issued == nil, let inferred = Self.inferYear(paragraphs) {
+            year = inferred
+            warnings.append("văn bản không ghi ngày ban hành: lấy năm \(inferred) từ các ngày trong văn bản")
+        }
+        var extractor = TaskExtractor(body: body, years: YearContext(year: year, issued: header.issued), matcher: matcher)
+        extractor.run()
+        var assembler = TaskAssembler(directory: directory, body: body)
+        let tasks = assembler.assemble(extractor.found)
+        if directory == nil {
+            warnings.append("không có danh mục đơn vị (--units): mã đơn vị là tạm, lấy từ tên")
+        }
+        if body.recipients.isEmpty { warnings.append("không thấy phần \"Kính gửi\": đơn vị nhận lấy từ các mục của văn bản") }
+        if header.number == nil, header.symbol == nil { warnings.append("không thấy số, ký hiệu văn bản") }
+        if header.issuer == nil { warnings.append("không thấy cơ quan ban hành") }
+        if tasks.allSatisfy({ $0.deadline == nil }) { warnings.append("không thấy hạn báo cáo nào trong văn bản") }
+        warnings += extractor.warnings + assembler.warnings
+        if warnings.count > 200 {
+            let more = warnings.count - 200
+            warnings = Array(warnings.prefix(200)) + ["… và \(more) cảnh báo khác"]
+        }
+        var facts: [String: LineRange] = [:]
+        facts["number"] = header.numberLines
+        facts["issuer"] = header.issuerLines
+        facts["issued"] = header.dateLines
+        facts["subject"] = header.subjectLines
+        return DirectiveDraft(
+            id: Self.directiveID(header: header, year: year, sourceName: sourceName),
+            number: header.number, symbol: header.symbol, type: header.type, issuer: header.issuer,
+            issued: header.issued, year: year ?? header.issued?.year, place: header.place, subject: header.subject,
+            recipients: body.recipients.map(\.mention.text),
+            recipientUnits: Self.unique(body.recipients.compactMap { $0.mention.entry.map { directory!.entries[$0].id } }),
+            tasks: tasks, copies: tail.copies, signer: tail.signer, warnings: warnings,
+            sourceName: sourceName, factLines: facts, lineTexts: lineTexts)
+    }
+
+    /// Cleans every line; returns the cleaned lines and each source line's cleaned text.
+    static func cleanLines(_ text: String) -> ([CleanLine], [String]) {
+        var out: [CleanLine] = []
+        var texts: [String] = []
+        var blank = false
+        var n = 0
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\u{2028}" }) {
+            n += 1
+            let cleaned = LineCleaner.clean(raw, sourceLine: n, blankBefore: blank)
+            texts.append(cleaned.map(\.text).joined(separator: "  "))
+            if cleaned.isEmpty { blank = true; continue }
+            out.append(contentsOf: cleaned)
+            blank = false
+        }
+        return (out, texts)
+    }
+
+    /// The latest year of the fully written dates in the body (cited documents are older).
+    static func inferYear(_ paragraphs: [Paragraph]) -> Int? {
+        var best: Int?
+        for p in paragraphs {
+            let t = Tokenizer.tokens(p.folded, in: 0..<p.count)
+            var i = 0
+            while i < t.count {
+                if let d = DateScanner.date(t, at: i), let y = d.year, (1990...2100).contains(y) {
+                    best = max(best ?? y, y); i = d.tokenEnd; continue
+                }
+                i += 1
+            }
+        }
+        return best
+    }
+
+    static func directiveID(header: Header, year: Int?, sourceName: String) -> String {
+        let y = (year ?? header.issued?.year).map { "-\($0)" } ?? ""
+        if let number = header.number { return Slug.make(number) + y }
+        if let symbol = header.symbol { return Slug.make(symbol) + y }
+        var stem = sourceName
+        if let slash = stem.lastIndex(of: "/") { stem = String(stem[stem.index(after: slash)...]) }
+        if let dot = stem.lastIndex(of: "."), dot != stem.startIndex { stem = String(stem[..<dot]) }
+        let slug = Slug.make(stem)
+        return slug.isEmpty ? "van-ban" : slug
+    }
+
+    static func unique(_ ids: [String]) -> [String] {
+        var seen: Set<String> = []
+        return ids.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,142 @@
+/// A task found in the body before ids and links are assigned.
+struct FoundTask {
+    var units: [UnitMention]
+    var allAddressed: Bool
+    var action: String
+    var reportTo: String?
+    var via: UnitMention?
+    var deadline: Deadline?
+    var lines: LineRange
+    var verbSlug: String
+    var sectionHeading: Int?
+}
+
+/// Finds obligations in the body.
+///
+/// The rule for what counts as a deadline: a date with a deadline marker (trước, chậm nhất,
+/// đến hết, trong ngày, trong thời hạn, a period) governed by a verb that delivers or completes
+/// something (báo cáo, gửi, nộp, tổng hợp, hoàn thành...). A marked date with only an execution
+/// verb ("diễn ra từ nay đến hết ngày 25/3") is an activity window: warned about, not a
+/// deadline. "theo quy định" with a reporting verb is an undated obligation. Bare dates
+/// (cited documents, commemorated days) are never deadlines.
+struct TaskExtractor {
+    let body: Body
+    let years: YearContext
+    let matcher: UnitMatcher
+    var found: [FoundTask] = []
+    var warnings: [String] = []
+
+    init(body: Body, years: YearContext, matcher: UnitMatcher) {
+        self.body = body
+        self.years = years
+        self.matcher = matcher
+    }
+
+    private static let conditional = ["neu", "truong hop", "vuong mac", "kho khan"]
+    private static let generic = ["cac co quan", "cac don vi", "co quan, don vi", "cac dia phuong", "thu truong cac",
+                                  "cac phong, ban", "cac nganh", "don vi, dia phuong"]
+
+    mutating func run() {
+        for (n, p) in body.paragraphs.enumerated() where !body.recipientParagraphs.contains(n) {
+            let from = body.headingEnds[n] ?? 0
+            for s in Self.sentences(p, from: from) { read(p, s, paragraph: n) }
+        }
+    }
+
+    /// Sentence ranges: split at ". " before a capital, "./." and the end.
+    static func sentences(_ p: Paragraph, from: Int) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = from
+        var i = from
+        let s = p.scalars
+        while i < s.count {
+            if s[i] == ".", i + 2 < s.count, s[i + 1] == " ", s[i + 2].properties.isUppercase
+                || (s[i + 2] == "-" || s[i + 2] == "+") {
+                out.append(start..<(i + 1)); start = i + 2
+            }
+            i += 1
+        }
+        if start < s.count { out.append(start..<s.count) }
+        return out
+    }
+
+    private mutating func read(_ p: Paragraph, _ range: Range<Int>, paragraph n: Int) {
+        let t = Tokenizer.tokens(p.folded, in: range)
+        guard !t.isEmpty else { return }
+        let hits = DeadlineScanner.scan(t, in: p, years: years)
+        var used = false
+        for hit in hits {
+            let line = p.lines(t[hit.tokenStart].start..<t[hit.tokenEnd - 1].end).from
+            guard let v = ClauseReader.governingVerb(t, before: hit.tokenStart, after: hit.tokenEnd, p: p) else {
+                if hit.isWindow {
+                    warnings.append("dòng \(line): \"\(hit.deadline.phrase)\" là thời gian diễn ra hoạt động, không phải hạn báo cáo")
+                } else if hit.deadline.kind != .undated {
+                    warnings.append("dòng \(line): mốc \"\(hit.deadline.phrase)\" không gắn với việc báo cáo hay hoàn thành: không tạo hạn")
+                }
+                continue
+            }
+            used = true
+            add(p, t, range: range, verb: v, deadline: hit.deadline, paragraph: n, hitStart: hit.tokenStart)
+            if hit.missingYear {
+                warnings.append("dòng \(line): \"\(hit.deadline.phrase)\" không ghi năm và văn bản không cho biết năm")
+            }
+            if hit.deadline.kind == .undated {
+                warnings.append("dòng \(line): nghĩa vụ không có thời hạn cụ thể (\"\(hit.deadline.phrase)\"): cần hỏi lại hoặc tự đặt hạn")
+            }
+            if hit.deadline.kind == .within, hit.deadline.from == nil {
+                warnings.append("dòng \(line): \"\(hit.deadline.phrase)\" không nói tính từ ngày nào: tạm tính từ ngày nhận")
+            }
+        }
+        guard !used, let v = t.find("bao cao") else { return }
+        let folded = Fold.key(p.text(range))
+        guard !Self.conditional.contains(where: { folded.contains($0) }), !(v > 0 && p.exact(t[v - 1], "để")),
+              ClauseReader.reportTarget(t, from: v, to: t.count, p: p) != nil else { return }
+        let line = p.lines(range).from
+        warnings.append("dòng \(line): có nghĩa vụ báo cáo nhưng không ghi thời hạn")
+        add(p, t, range: range, verb: v, deadline: nil, paragraph: n, hitStart: t.count)
+    }
+
+    private mutating func add(_ p: Paragraph, _ t: [Token], range: Range<Int>, verb v: Int,
+                              deadline: Deadline?, paragraph n: Int, hitStart: Int) {
+        let s = ClauseReader.chainStart(t, v)
+        let limit = hitStart > v ? hitStart : t.count
+        let action = ClauseReader.action(t, from: s, limit: limit, p: p)
+        var reportTo: String?
+        var via: UnitMention?
+        if let k = ClauseReader.reportTarget(t, from: s, to: t.count, p: p) {
+            let end = ClauseReader.organEnd(t, from: k, to: t.count, p: p)
+            reportTo = p.text(t[k].start..<t[end - 1].end).trimmingTrailing(",")
+        }
+        if let r = ClauseReader.via(t, from: s, to: t.count, p: p), !r.isEmpty {
+            let viaRange = t[r.lowerBound].start..<t[r.upperBound - 1].end
+            via = matcher.mentions(p, viaRange).first
+                ?? UnitMention(entry: nil, text: p.text(viaRange), range: viaRange, approximate: false)
+            if let m = via, m.entry != nil { via = UnitMention(entry: m.entry, text: p.text(viaRange), range: viaRange, approximate: m.approximate) }
+        }
+        // Who: the section's units, or those named before the verb, or everyone addressed.
+        var units: [UnitMention] = []
+        var all = false
+        let prefix = t[s].start > range.lowerBound ? range.lowerBound..<t[s].start : range.lowerBound..<range.lowerBound
+        let prefixKey = Fold.key(p.text(prefix))
+        switch body.scopes[n] {
+        case .section(let u, _):
+            units = u
+        default:
+            all = Self.generic.contains { prefixKey.contains($0) }
+            units = matcher.matches(p, prefix).filter { m in
+                !(via.map { $0.entry != nil && $0.entry == m.entry } ?? false)
+            }
+            if units.isEmpty { all = true }
+            if case .section = body.scopes[n] {} else if units.isEmpty {
+                if case .closing = body.scopes[n] {} else {
+                    warnings.append("dòng \(p.lines(range).from): không rõ đơn vị thực hiện: gán cho mọi đơn vị nhận văn bản")
+                }
+            }
+        }
+        let slug = Slug.make(Fold.key(t[s..<min(t.count, s + (ClauseReader.verb(t, at: s) ?? 1))].map(\.text).joined(separator: " ")))
+        var heading: Int?
+        if case .section(_, let h) = body.scopes[n] { heading = h }
+        found.append(FoundTask(units: units, allAddressed: all, action: action, reportTo: reportTo, via: via,
+                               deadline: deadline, lines: p.lines(range), verbSlug: slug, sectionHeading: heading))
+    }
+}

@@ -1,0 +1,72 @@
+/// A word, number or punctuation mark of folded text, with its scalar range.
+struct Token: Sendable, Equatable {
+    enum Kind: Sendable, Equatable { case word, number, punct }
+    var kind: Kind
+    /// Folded text ("truoc", "29", "/").
+    var text: String
+    /// Scalar offsets in the paragraph.
+    var start: Int
+    var end: Int
+
+    func `is`(_ s: String) -> Bool { text == s }
+}
+
+enum Tokenizer {
+    /// Tokenizes folded bytes in `range`: runs of letters, runs of digits (a run mixing
+    /// letters and digits such as "14h00" is one word), and single punctuation marks.
+    static func tokens(_ folded: [UInt8], in range: Range<Int>) -> [Token] {
+        var out: [Token] = []
+        var i = range.lowerBound
+        let end = min(range.upperBound, folded.count)
+        while i < end {
+            let b = folded[i]
+            if b == 0x20 { i += 1; continue }
+            if Fold.isWordByte(b) {
+                let start = i
+                var allDigits = true
+                while i < end, Fold.isWordByte(folded[i]) {
+                    if !Fold.isDigit(folded[i]) { allDigits = false }
+                    i += 1
+                }
+                let text = String(decoding: folded[start..<i].map { $0 == Fold.other ? 0x3F : $0 }, as: UTF8.self)
+                out.append(Token(kind: allDigits ? .number : .word, text: text, start: start, end: i))
+                continue
+            }
+            out.append(Token(kind: .punct, text: String(decoding: [b], as: UTF8.self), start: i, end: i + 1))
+            i += 1
+        }
+        return out
+    }
+}
+
+extension Array where Element == Token {
+    /// Whether the words `phrase` ("cham nhat") occur at token index `i`.
+    func matches(_ phrase: [String], at i: Int) -> Bool {
+        guard i >= 0, i + phrase.count <= count else { return false }
+        for (k, w) in phrase.enumerated() where self[i + k].text != w { return false }
+        return true
+    }
+
+    func matches(_ phrase: String, at i: Int) -> Bool {
+        matches(phrase.split(separator: " ").map(String.init), at: i)
+    }
+
+    /// The first index at or after `from` (before `to`) where `phrase` occurs.
+    func find(_ phrase: String, from: Int = 0, to: Int? = nil) -> Int? {
+        let words = phrase.split(separator: " ").map(String.init)
+        let limit = Swift.min(to ?? count, count)
+        var i = from
+        while i < limit {
+            if self[i].text == words[0], matches(words, at: i) { return i }
+            i += 1
+        }
+        return nil
+    }
+}
+
+extension Paragraph {
+    /// Whether token `t` is exactly `word` with its diacritics ("qua", not "quả"; "để", not "đề").
+    func exact(_ t: Token, _ word: String) -> Bool {
+        t.end - t.start == word.unicodeScalars.count && text(t.start..<t.end).lowercased() == word
+    }
+}
