@@ -10,9 +10,10 @@ enum BodyEncoding: String, Sendable {
     /// base64 is a third smaller for text dense in Vietnamese diacritics.
     static func encode(_ text: String) -> (encoding: BodyEncoding, body: String) {
         let bytes = Array(normalizedLines(text).utf8)
-        let qp = quotedPrintable(bytes)
-        let b64 = base64(bytes)
-        return qp.utf8.count <= b64.utf8.count ? (.quotedPrintable, qp) : (.base64, b64)
+        // Quoted-printable triples every byte outside printable ASCII; base64 costs 4/3.
+        let escaped = bytes.reduce(0) { $0 + ($1 >= 0x80 || $1 == UInt8(ascii: "=") ? 1 : 0) }
+        let qpLength = bytes.count + 2 * escaped
+        return qpLength <= bytes.count * 4 / 3 ? (.quotedPrintable, quotedPrintable(bytes)) : (.base64, base64(bytes))
     }
 
     /// NFC, every line break as CRLF, and a final line break.
