@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .target(name: "NhacHanCore", swiftSettings: strictSettings),
@@ -25,10 +27,23 @@ let package = Package(
             dependencies: ["NhacHanCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
+        .target(name: "NhacHanImport", dependencies: ["NhacHanCore"], swiftSettings: strictSettings),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "CCurlShim", dependencies: ["CCurl"]),
+        .target(
+            name: "NhacHanDelivery",
+            dependencies: [
+                "CCurl", "CCurlShim",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "NhacHanTestSupport", dependencies: ["NhacHanDelivery"], swiftSettings: strictSettings),
         .executableTarget(
             name: "nhachan",
             dependencies: [
-                "NhacHanCore", "NhacHanConfig",
+                "NhacHanCore", "NhacHanConfig", "NhacHanImport", "NhacHanDelivery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -38,6 +53,9 @@ let package = Package(
         .executableTarget(name: "bench-plan", dependencies: ["NhacHanCore"], path: "bench/plan", swiftSettings: strictSettings),
         .testTarget(name: "NhacHanCoreTests", dependencies: ["NhacHanCore"], swiftSettings: strictSettings),
         .testTarget(name: "NhacHanConfigTests", dependencies: ["NhacHanConfig", "NhacHanCore"], swiftSettings: strictSettings),
+        .testTarget(name: "NhacHanDeliveryTests", dependencies: ["NhacHanDelivery", "NhacHanTestSupport"], swiftSettings: strictSettings),
+        .executableTarget(name: "bench-transports", dependencies: ["NhacHanDelivery"], path: "bench/transports/swift", swiftSettings: strictSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["nhachan"], exclude: ["Golden"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

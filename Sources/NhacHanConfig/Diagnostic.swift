@@ -30,7 +30,12 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 /// Collects every diagnostic of a load, so that all of them are reported at once.
 public final class DiagnosticEngine {
     public private(set) var diagnostics: [Diagnostic] = []
+    private var seen = Set<Diagnostic>()
     private var sources: [String: SourceFile] = [:]
+    /// How many errors were left out past `limit`.
+    public private(set) var suppressed = 0
+    /// Past this many, errors are counted, not listed: a broken 10 MB file should not print 10 MB.
+    public static let limit = 200
 
     public init() {}
 
@@ -41,7 +46,14 @@ public final class DiagnosticEngine {
     func register(_ source: SourceFile) { sources[source.path] = source }
 
     public func emit(_ diagnostic: Diagnostic) {
-        if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
+        guard seen.insert(diagnostic).inserted else { return }
+        if diagnostics.count >= Self.limit {
+            if diagnostic.severity == .error, !diagnostics.contains(where: { $0.severity == .error && $0.line == 0 }) {
+                suppressed += 1
+            }
+            return
+        }
+        diagnostics.append(diagnostic)
     }
 
     func error(_ message: String, at location: Location) {

@@ -13,8 +13,9 @@ struct ConfigOptions: ParsableArguments {
         let loader = ConfigLoader()
         guard let config = loader.load(path: config) else {
             printError(loader.diagnostics.rendered(loader.diagnostics.diagnostics))
-            let count = loader.diagnostics.errors.count
-            printError("\(count) lỗi trong cấu hình; chưa có gì được gửi.")
+            let count = loader.diagnostics.errors.count + loader.diagnostics.suppressed
+            let more = loader.diagnostics.suppressed > 0 ? " (\(loader.diagnostics.suppressed) lỗi sau không in ra)" : ""
+            printError("\(count) lỗi trong cấu hình\(more); chưa có gì được gửi.")
             throw ExitCode(2)
         }
         for warning in loader.diagnostics.warnings { printError(warning.description) }
