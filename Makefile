@@ -1,0 +1,29 @@
+# nhachan: `make demo` runs the demo district end to end; `make test` runs every test.
+SWIFT ?= swift
+
+.PHONY: deps build release test demo bench clean
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product nhachan
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+demo: deps
+	$(SWIFT) build --product nhachan
+	@bash scripts/demo.sh
+
+bench: deps
+	bash bench/plan.sh
+	bash bench/calendar.sh
+	bash bench/transports.sh
+
+clean:
+	rm -rf .build

@@ -1,0 +1,164 @@
+/// The durable outbox and the record of acknowledgements, behind one interface.
+///
+/// SQLite (embedded, the default) implements it now; a PostgreSQL store can follow behind the
+/// same protocol and the same test suite. Times are Unix seconds (UTC): the store deals in
+/// real instants, the planner in local civil time, and the runner converts between them.
+public protocol DeliveryStore: Sendable {
+    /// Inserts each delivery whose key is new and ignores the others (idempotent upsert).
+    /// Returns how many were new.
+    @discardableResult
+    func enqueue(_ deliveries: [DeliveryRecord], now: Int64) throws -> Int
+
+    /// Every stage key that any delivery has ever carried: the planner's record of the past.
+    func recordedStageKeys() throws -> Set<String>
+
+    /// Leases up to `limit` deliveries that are due: pending or retrying with
+    /// `nextAttemptAt <= now`, or sending with a lease that ran out. They become `sending`
+    /// with `leaseUntil = now + leaseSeconds`, owned by `owner`.
+    func claimDue(now: Int64, limit: Int, leaseSeconds: Int64, owner: String) throws -> [DeliveryRecord]
+
+    /// Records the end of an attempt: sent, retrying (with its next attempt), expired or dead.
+    /// Increments `attempts` unless the update says otherwise.
+    func complete(key: String, update: DeliveryUpdate, now: Int64) throws
+
+    /// Gives back every lease `owner` holds (`nil`: every lease), as pending again. For a clean stop
+    /// and for a single-node restart after a crash.
+    func releaseLeases(owner: String?, now: Int64) throws
+
+    /// Deliveries in a state and for a unit (either filter optional), by send time then key.
+    func deliveries(state: DeliveryState?, unit: String?) throws -> [DeliveryRecord]
+
+    /// How many deliveries are in each state.
+    func counts() throws -> [DeliveryState: Int]
+
+    /// The earliest moment something becomes due: the next attempt of a pending or retrying
+    /// delivery, or the end of a lease. `nil` when nothing waits.
+    func nextWakeTime() throws -> Int64?
+
+    /// Records that a unit has reported a task occurrence; a second ack of the same occurrence replaces the first.
+    func ack(_ ack: AckRecord) throws
+
+    /// Removes an acknowledgement; returns how many were removed.
+    @discardableResult
+    func unack(directive: String, task: String?, unit: String, occurrence: String?) throws -> Int
+
+    func acks() throws -> [AckRecord]
+
+    /// A small key-value record of the runner's own (the last tick, say).
+    func meta(_ key: String) throws -> String?
+    func setMeta(_ key: String, _ value: String) throws
+}
+
+/// Where a delivery stands (DESIGN.md §5).
+public enum DeliveryState: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Waiting for its send time.
+    case pending
+    /// Leased by a worker that is sending it now.
+    case sending
+    case sent
+    /// A transient failure; tried again at `nextAttemptAt`.
+    case retrying
+    /// Not sent, for a stated reason: its deadline passed, or the unit reported.
+    case expired
+    /// A permanent failure, or retried past the maximum age: a dead letter.
+    case dead
+}
+
+/// One message on one channel to one recipient.
+public struct DeliveryRecord: Sendable, Hashable, Codable {
+    /// The idempotency key: unique, stable, sent as `Message-ID` and `webhook-id`.
+    public var key: String
+    /// Shared by the deliveries of one message on one channel (the recipients of one email).
+    public var messageKey: String
+    public var unit: String
+    /// `email` or `webhook`.
+    public var channel: String
+    /// An email address, or a webhook URL.
+    public var target: String
+    /// `to`, `cc` or `escalation` for email; `webhook` for webhooks.
+    public var role: String
+    /// When it is due (Unix seconds).
+    public var sendAt: Int64
+    /// After this instant it must not be sent: a before-stage whose deadline passed.
+    public var expiresAt: Int64?
+    /// Everything needed to render and send it again, as JSON.
+    public var payload: String
+    /// The planner stage keys (`directive/task/unit/occurrence/stage`) this message carries.
+    public var stageKeys: [String]
+    public var state: DeliveryState
+    public var attempts: Int
+    public var nextAttemptAt: Int64
+    public var leaseUntil: Int64?
+    public var leaseOwner: String?
+    public var lastError: String?
+    /// The server's last answer (status and text).
+    public var response: String?
+    public var createdAt: Int64
+    public var updatedAt: Int64
+    public var sentAt: Int64?
+
+    public init(
+        key: String, messageKey: String, unit: String, channel: String, target: String, role: String, sendAt: Int64,
+        expiresAt: Int64?, payload: String, stageKeys: [String], state: DeliveryState = .pending, attempts: Int = 0,
+        nextAttemptAt: Int64? = nil, createdAt: Int64 = 0
+    ) {
+        self.key = key
+        self.messageKey = messageKey
+        self.unit = unit
+        self.channel = channel
+        self.target = target
+        self.role = role
+        self.sendAt = sendAt
+        self.expiresAt = expiresAt
+        self.payload = payload
+        self.stageKeys = stageKeys
+        self.state = state
+        self.attempts = attempts
+        self.nextAttemptAt = nextAttemptAt ?? sendAt
+        self.createdAt = createdAt
+        self.updatedAt = createdAt
+    }
+}
+
+/// The end of one attempt.
+public struct DeliveryUpdate: Sendable, Hashable {
+    public var state: DeliveryState
+    /// For `retrying`: when to try again.
+    public var nextAttemptAt: Int64?
+    public var error: String?
+    public var response: String?
+    /// Whether this counts as an attempt (an expiry or an ack before sending does not).
+    public var countsAsAttempt: Bool
+
+    public init(state: DeliveryState, nextAttemptAt: Int64? = nil, error: String? = nil, response: String? = nil, countsAsAttempt: Bool = true) {
+        self.state = state
+        self.nextAttemptAt = nextAttemptAt
+        self.error = error
+        self.response = response
+        self.countsAsAttempt = countsAsAttempt
+    }
+}
+
+/// A unit's report of one task occurrence.
+public struct AckRecord: Sendable, Hashable, Codable {
+    public var directive: String
+    public var task: String
+    public var unit: String
+    /// The occurrence's written deadline date, `YYYY-MM-DD`.
+    public var occurrence: String
+    /// When the unit reported (Unix seconds).
+    public var at: Int64
+    /// How it was recorded: `cli`, `link`, `api`.
+    public var how: String
+    public var note: String?
+
+    public init(directive: String, task: String, unit: String, occurrence: String, at: Int64, how: String = "cli", note: String? = nil) {
+        self.directive = directive
+        self.task = task
+        self.unit = unit
+        self.occurrence = occurrence
+        self.at = at
+        self.how = how
+        self.note = note
+    }
+}
