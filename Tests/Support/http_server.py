@@ -24,6 +24,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 def parse_args():
     p = argparse.ArgumentParser()
+    p.add_argument("--port", type=int, default=0, help="port to bind (default: a free one)")
+    p.add_argument("--ignore-stdin", action="store_true", help="run until SIGTERM even when stdin is closed")
     p.add_argument("--out", required=True)
     p.add_argument("--secret", help="Standard Webhooks secret (whsec_<base64> or raw)")
     p.add_argument("--replies", default="200")
@@ -95,7 +97,7 @@ def main():
             self.end_headers()
             self.wfile.write(payload)
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     server.daemon_threads = True
     if args.cert:
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
@@ -114,7 +116,8 @@ def main():
             pass
         stop()
 
-    threading.Thread(target=watch_stdin, daemon=True).start()
+    if not args.ignore_stdin:
+        threading.Thread(target=watch_stdin, daemon=True).start()
     server.serve_forever(poll_interval=0.1)
 
 

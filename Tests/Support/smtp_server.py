@@ -20,6 +20,8 @@ from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 def parse_args():
     p = argparse.ArgumentParser()
+    p.add_argument("--port", type=int, default=0, help="port to bind (default: a free one)")
+    p.add_argument("--ignore-stdin", action="store_true", help="run until SIGTERM even when stdin is closed")
     p.add_argument("--out", required=True, help="JSON-lines file to append to")
     p.add_argument("--cert", help="PEM certificate chain (enables TLS)")
     p.add_argument("--key", help="PEM private key")
@@ -144,7 +146,7 @@ def main():
         )
 
     server = loop.run_until_complete(
-        loop.create_server(factory, "127.0.0.1", 0, ssl=context if args.implicit_tls else None)
+        loop.create_server(factory, "127.0.0.1", args.port, ssl=context if args.implicit_tls else None)
     )
     port = server.sockets[0].getsockname()[1]
     print(f"PORT {port}", flush=True)
@@ -156,7 +158,8 @@ def main():
         if not os.read(sys.stdin.fileno(), 4096) and not stop.done():
             stop.set_result(None)
 
-    loop.add_reader(sys.stdin.fileno(), on_stdin)
+    if not args.ignore_stdin:
+        loop.add_reader(sys.stdin.fileno(), on_stdin)
     loop.run_until_complete(stop)
     server.close()
     loop.close()
