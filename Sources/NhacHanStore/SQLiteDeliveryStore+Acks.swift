@@ -1,0 +1,56 @@
+import GRDB
+
+/// Acknowledgements and the runner's own key-value notes.
+extension SQLiteDeliveryStore {
+    public func ack(_ ack: AckRecord) throws {
+        try write("record an acknowledgement") { db in
+            try db.execute(sql: """
+                INSERT INTO acks (directive, task, unit, occurrence, at, how, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (directive, task, unit, occurrence)
+                DO UPDATE SET at = excluded.at, how = excluded.how, note = excluded.note
+                """, arguments: [ack.directive, ack.task, ack.unit, ack.occurrence, ack.at, ack.how, ack.note])
+        }
+    }
+
+    @discardableResult
+    public func unack(directive: String, task: String?, unit: String, occurrence: String?) throws -> Int {
+        try write("remove an acknowledgement") { db in
+            try db.execute(sql: """
+                DELETE FROM acks
+                WHERE directive = :directive AND unit = :unit
+                  AND (:task IS NULL OR task = :task) AND (:occurrence IS NULL OR occurrence = :occurrence)
+                """, arguments: ["directive": directive, "task": task, "unit": unit, "occurrence": occurrence])
+            return db.changesCount
+        }
+    }
+
+    /// Sorted by directive, task, unit and occurrence, so listings and diffs are stable.
+    public func acks() throws -> [AckRecord] {
+        try read("list acknowledgements") { db in
+            try Row.fetchAll(db, sql: """
+                SELECT directive, task, unit, occurrence, at, how, note FROM acks
+                ORDER BY directive, task, unit, occurrence
+                """).map { row in
+                AckRecord(
+                    directive: row["directive"], task: row["task"], unit: row["unit"],
+                    occurrence: row["occurrence"], at: row["at"], how: row["how"], note: row["note"]
+                )
+            }
+        }
+    }
+
+    public func meta(_ key: String) throws -> String? {
+        try read("read '\(key)' from meta") { db in
+            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+        }
+    }
+
+    public func setMeta(_ key: String, _ value: String) throws {
+        try write("write '\(key)' to meta") { db in
+            try db.execute(sql: """
+                INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value
+                """, arguments: [key, value])
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import GRDB
+
+/// The outbox's life cycle: enqueue, claim, complete, release.
+extension SQLiteDeliveryStore {
+    @discardableResult
+    public func enqueue(_ deliveries: [DeliveryRecord], now: Int64) throws -> Int {
+        try write("enqueue \(deliveries.count) deliveries") { db in
+            // Prepared once for the whole batch: a plan can carry 100k deliveries.
+            let insert = try db.makeStatement(sql: """
+                INSERT INTO deliveries (\(DeliveryRecord.columns))
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(key) DO NOTHING
+                """)
+            let insertStage = try db.makeStatement(sql: """
+                INSERT INTO delivery_stages (stage_key, key) VALUES (?, ?) ON CONFLICT DO NOTHING
+                """)
+            var inserted = 0
+            for d in deliveries {
+                insert.setUncheckedArguments([
+                    d.key, d.messageKey, d.unit, d.channel, d.target, d.role, d.sendAt, d.expiresAt, d.payload,
+                    StageKeysJSON.encode(d.stageKeys), d.state.rawValue, d.attempts, d.nextAttemptAt,
+                    d.leaseUntil, d.leaseOwner, d.lastError, d.response, now, now, d.sentAt,
+                ])
+                try insert.execute()
+                guard db.changesCount > 0 else { continue }
+                inserted += 1
+                for stageKey in d.stageKeys {
+                    insertStage.setUncheckedArguments([stageKey, d.key])
+                    try insertStage.execute()
+                }
+            }
+            return inserted
+        }
+    }
+
+    /// - note: A row becomes `sending` only when its `next_attempt_at` has come, so every leased row
+    ///   has `next_attempt_at <= now` and one bound on the due index finds both kinds of due row.
+    ///   `INDEXED BY` keeps the planner on that index, already in claim order; left alone it picks
+    ///   the state index and sorts every due row on each claim (and SQLite refuses the query,
+    ///   rather than running it slowly, if the index ever stops fitting it).
+    public func claimDue(now: Int64, limit: Int, leaseSeconds: Int64, owner: String) throws -> [DeliveryRecord] {
+        guard limit > 0 else { return [] }
+        return try write("claim due deliveries") { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT \(DeliveryRecord.columns) FROM deliveries INDEXED BY deliveries_due
+                WHERE state IN ('pending', 'retrying', 'sending') AND next_attempt_at <= :now
+                  AND (state <> 'sending' OR lease_until < :now)
+                ORDER BY next_attempt_at, key
+                LIMIT :limit
+                """, arguments: ["now": now, "limit": limit])
+            let lease = try db.makeStatement(sql: """
+                UPDATE deliveries SET state = 'sending', lease_until = ?, lease_owner = ?, updated_at = ?
+                WHERE key = ?
+                """)
+            return try rows.map { row in
+                var record = try DeliveryRecord(row: row)
+                record.state = .sending
+                record.leaseUntil = now + leaseSeconds
+                record.leaseOwner = owner
+                record.updatedAt = now
+                try lease.execute(arguments: [record.leaseUntil, owner, now, record.key])
+                return record
+            }
+        }
+    }
+
+    /// A `nil` error or response keeps the one recorded before: a delivery sent on its third try
+    /// still shows why the second failed.
+    public func complete(key: String, update: DeliveryUpdate, now: Int64) throws {
+        try write("record the end of an attempt") { db in
+            try db.execute(sql: """
+                UPDATE deliveries SET
+                    state = :state,
+                    attempts = attempts + :attempt,
+                    next_attempt_at = CASE WHEN :state = 'retrying' THEN COALESCE(:next, :now) ELSE next_attempt_at END,
+                    last_error = COALESCE(:error, last_error),
+                    response = COALESCE(:response, response),
+                    sent_at = CASE WHEN :state = 'sent' THEN :now ELSE sent_at END,
+                    lease_until = NULL, lease_owner = NULL, updated_at = :now
+                WHERE key = :key
+                """, arguments: [
+                    "state": update.state.rawValue, "attempt": update.countsAsAttempt ? 1 : 0,
+                    "next": update.nextAttemptAt, "error": update.error, "response": update.response,
+                    "now": now, "key": key,
+                ])
+            if db.changesCount == 0 { throw StoreError.noSuchDelivery(key, path) }
+        }
+    }
+
+    /// A delivery that was tried before goes back to `retrying`, so its history still reads right.
+    public func releaseLeases(owner: String?, now: Int64) throws {
+        try write("release leases") { db in
+            try db.execute(sql: """
+                UPDATE deliveries SET
+                    state = CASE WHEN attempts > 0 THEN 'retrying' ELSE 'pending' END,
+                    lease_until = NULL, lease_owner = NULL, updated_at = :now
+                WHERE state = 'sending' AND (:owner IS NULL OR lease_owner = :owner)
+                """, arguments: ["owner": owner, "now": now])
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import NhacHanStore
+import Testing
+
+@Suite("SQLite state file")
+struct SQLiteFileTests {
+    @Test("a new file gets every migration, and reopening it runs none again")
+    func migrationsAreRecorded() async throws {
+        try await withTemporaryDirectory { dir in
+            let path = dir.appendingPathComponent("state.sqlite").path
+            let expected = ["Create deliveries", "Create acks", "Create meta"]
+            let first = try SQLiteDeliveryStore(path: path)
+            #expect(try first.appliedMigrations() == expected)
+            try first.setMeta("k", "v")
+
+            let reopened = try SQLiteDeliveryStore(path: path)
+            #expect(try reopened.appliedMigrations() == expected)
+            #expect(try reopened.meta("k") == "v")
+        }
+    }
+
+    @Test("deliveries and acks survive closing and reopening the file")
+    func survivesReopen() async throws {
+        try await withTemporaryDirectory { dir in
+            let path = dir.appendingPathComponent("state.sqlite").path
+            var claimed: [DeliveryRecord] = []
+            do {
+                let store = try SQLiteDeliveryStore(path: path)
+                try store.enqueue([delivery("a"), delivery("b", sendAt: 5_000)], now: 0)
+                claimed = try store.claimDue(now: 1_000, limit: 10, leaseSeconds: 60, owner: "w")
+                try store.ack(AckRecord(directive: "d", task: "t", unit: "u", occurrence: "2026-03-31", at: 7))
+            }
+            let store = try SQLiteDeliveryStore(path: path)
+            #expect(try store.deliveries(state: .sending, unit: nil) == claimed)
+            #expect(try store.deliveries(state: .pending, unit: nil).map(\.key) == ["b"])
+            #expect(try store.acks().map(\.at) == [7])
+            #expect(try store.recordedStageKeys().count == 2)
+        }
+    }
+
+    @Test("the file is in WAL mode, so readers never wait for the writer")
+    func walMode() async throws {
+        try await withTemporaryDirectory { dir in
+            let path = dir.appendingPathComponent("state.sqlite").path
+            let store = try SQLiteDeliveryStore(path: path)
+            try store.setMeta("k", "v")
+            #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+        }
+    }
+
+    @Test("two stores opening the same new file at once both succeed")
+    func concurrentFirstOpen() async throws {
+        try await withTemporaryDirectory { dir in
+            let path = dir.appendingPathComponent("state.sqlite").path
+            try await withThrowingTaskGroup(of: [String].self) { group in
+                for _ in 0..<2 {
+                    group.addTask { try SQLiteDeliveryStore(path: path).appliedMigrations() }
+                }
+                for try await applied in group {
+                    #expect(applied.count == 3)
+                }
+            }
+        }
+    }
+
+    @Test("a file that cannot be opened is named in a StoreError")
+    func cannotOpen() async throws {
+        try await withTemporaryDirectory { dir in
+            let path = dir.appendingPathComponent("missing/state.sqlite").path
+            let error = try #require(throws: StoreError.self) { try SQLiteDeliveryStore(path: path) }
+            #expect(error.code == .cannotOpen)
+            #expect(error.description.hasPrefix("cannot open the state database at \(path): "))
+            #expect(error.description.contains("SQLite error 14"))
+        }
+    }
+
+    @Test("a file that is not a database is refused with SQLite's reason")
+    func notADatabase() async throws {
+        try await withTemporaryDirectory { dir in
+            let path = dir.appendingPathComponent("state.sqlite").path
+            try Data(String(repeating: "not sqlite ", count: 200).utf8).write(to: URL(fileURLWithPath: path))
+            let error = try #require(throws: StoreError.self) { try SQLiteDeliveryStore(path: path) }
+            #expect(error.code == .cannotOpen)
+            #expect(error.description.contains("file is not a database"))
+        }
+    }
+
+    @Test("an unknown delivery key is reported with the key, as a StoreError")
+    func unknownKey() throws {
+        let store = try SQLiteDeliveryStore.inMemory()
+        let error = try #require(throws: StoreError.self) {
+            try store.complete(key: "nope", update: DeliveryUpdate(state: .sent), now: 0)
+        }
+        #expect(error.code == .noSuchDelivery)
+        #expect(error.description == "no delivery with key 'nope' in the state database at :memory:")
+    }
+}
