@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .target(name: "NhacHanCore", swiftSettings: strictSettings),
@@ -39,11 +41,22 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(name: "NhacHanStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strictSettings),
+        .target(
+            name: "NhacHanOutbox",
+            dependencies: [
+                "NhacHanCore", "NhacHanConfig", "NhacHanDelivery", "NhacHanStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(name: "NhacHanTestSupport", dependencies: ["NhacHanDelivery"], swiftSettings: strictSettings),
         .executableTarget(
             name: "nhachan",
             dependencies: [
-                "NhacHanCore", "NhacHanConfig", "NhacHanImport", "NhacHanDelivery",
+                "NhacHanCore", "NhacHanConfig", "NhacHanImport", "NhacHanDelivery", "NhacHanStore", "NhacHanOutbox",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -53,9 +66,10 @@ let package = Package(
         .executableTarget(name: "bench-plan", dependencies: ["NhacHanCore"], path: "bench/plan", swiftSettings: strictSettings),
         .testTarget(name: "NhacHanCoreTests", dependencies: ["NhacHanCore"], swiftSettings: strictSettings),
         .testTarget(name: "NhacHanConfigTests", dependencies: ["NhacHanConfig", "NhacHanCore"], swiftSettings: strictSettings),
+        .testTarget(name: "NhacHanStoreTests", dependencies: ["NhacHanStore"], swiftSettings: strictSettings),
         .testTarget(name: "NhacHanDeliveryTests", dependencies: ["NhacHanDelivery", "NhacHanTestSupport"], swiftSettings: strictSettings),
         .executableTarget(name: "bench-transports", dependencies: ["NhacHanDelivery"], path: "bench/transports/swift", swiftSettings: strictSettings),
-        .testTarget(name: "EndToEndTests", dependencies: ["nhachan"], exclude: ["Golden"], swiftSettings: strictSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["nhachan", "NhacHanTestSupport"], exclude: ["Golden"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

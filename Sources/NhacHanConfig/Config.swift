@@ -13,6 +13,8 @@ public struct Config: Sendable {
     public var coordinator: Coordinator?
     public var smtp: SMTPSettings?
     public var registry: Registry
+    /// A folder with the config's own message templates, if it has one.
+    public var templatesDirectory: String?
     /// Obligations that exist but carry no date, where they stand.
     public var undated: [UndatedObligation]
 }

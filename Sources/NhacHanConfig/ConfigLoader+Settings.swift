@@ -20,6 +20,15 @@ extension ConfigLoader {
                 r.error("state must be sqlite:PATH or postgres://USER@HOST/DB; found '\(text)'", at: node)
             }
         }
+        if let node = fields["templates"]?.value, let path = r.string(node, "templates") {
+            let full = resolve(path, beside: draft.rootPath)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), isDirectory.boolValue {
+                draft.templatesDirectory = full
+            } else {
+                r.error("templates '\(path)' is not a folder (it holds subject.mustache, body.txt.mustache, body.html.mustache, chat.mustache)", at: node)
+            }
+        }
         if let node = fields["calendar"]?.value { readCalendar(node, r, into: &draft) }
         if let node = fields["coordinator"]?.value { draft.coordinator = readCoordinator(node, r) }
         if let node = fields["smtp"]?.value { draft.smtp = readSMTP(node, r, into: &draft) }

@@ -128,7 +128,7 @@ struct ConfigErrorTests {
         f.write("directives/cv.yaml", directive("{id: t, units: [2️⃣ubnd-xb], action: A, due: {through: 3️⃣2024-13-01}}"))
         let got = errors(f)
         #expect(got.count == 3)
-        #expect(got.contains(f.error("1️⃣", "unknown key 'timezon' in the configuration; did you mean 'timezone'?; allowed: timezone, state, include, calendar, coordinator, smtp, policies, default_policy, units, groups, directives")))
+        #expect(got.contains(f.error("1️⃣", "unknown key 'timezon' in the configuration; did you mean 'timezone'?; allowed: timezone, state, include, templates, calendar, coordinator, smtp, policies, default_policy, units, groups, directives")))
         #expect(got.contains(f.error("2️⃣", "unknown unit or group 'ubnd-xb'; did you mean 'ubnd-xa'?")))
         #expect(got.contains(f.error("3️⃣", "through '2024-13-01' is not a day of the calendar (check the month's length)")))
     }

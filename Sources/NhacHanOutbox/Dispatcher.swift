@@ -1,0 +1,168 @@
+import Foundation
+import NhacHanConfig
+import NhacHanCore
+import NhacHanDelivery
+import NhacHanStore
+
+/// Sends one batch of claimed deliveries and says how each one ended.
+///
+/// Before sending it drops the items that must not go out any more (the unit reported, or a
+/// before-stage whose deadline passed) and renders the rest; email recipients of one message
+/// share one SMTP transaction, on one connection for the whole batch.
+struct Dispatcher {
+    var config: Config
+    var zone: CivilTimeZone
+    var transports: Transports
+    var retry: RetryPolicy
+    /// Acks by occurrence (`directive/task/unit/occurrence`), as Unix seconds.
+    var acked: [String: Int64]
+    var random: @Sendable () -> Double = { Double.random(in: 0..<1) }
+
+    struct Prepared {
+        var record: DeliveryRecord
+        var payload: MessagePayload
+    }
+
+    func dispatch(_ batch: [DeliveryRecord], now: Int64) async -> [(DeliveryRecord, DeliveryUpdate)] {
+        var results: [(DeliveryRecord, DeliveryUpdate)] = []
+        var ready: [Prepared] = []
+        let localNow = zone.local(Date(timeIntervalSince1970: TimeInterval(now))).seconds
+        for record in batch {
+            guard var payload = try? JSONDecoder().decode(MessagePayload.self, from: Data(record.payload.utf8)) else {
+                results.append((record, DeliveryUpdate(state: .dead, error: "nội dung lưu trong hàng đợi bị hỏng (corrupt payload)")))
+                continue
+            }
+            let before = payload.items.count
+            payload.items.removeAll { isAcked($0, unit: record.unit, sendAt: record.sendAt) }
+            let acknowledged = before - payload.items.count
+            payload.items.removeAll { MessagePayload.isStale($0, now: localNow) }
+            if payload.items.isEmpty {
+                let reason = acknowledged > 0 ? "đơn vị đã báo cáo (acknowledged)" : "đã qua hạn: không gửi nhắc trước hạn muộn (deadline passed)"
+                results.append((record, DeliveryUpdate(state: .expired, error: reason, countsAsAttempt: false)))
+                continue
+            }
+            ready.append(Prepared(record: record, payload: payload))
+        }
+        let emails = ready.filter { $0.record.channel == "email" }
+        let hooks = ready.filter { $0.record.channel == "webhook" }
+        results += await sendEmails(emails, now: now)
+        results += await sendWebhooks(hooks, now: now)
+        return results
+    }
+
+    /// Whether the unit reported the item's occurrence before the message was due: an ack stops
+    /// every reminder after it, not those before.
+    private func isAcked(_ item: MessagePayload.Item, unit: String, sendAt: Int64) -> Bool {
+        guard let at = acked["\(item.directive)/\(item.task)/\(unit)/\(item.occurrence)"] else { return false }
+        return sendAt >= at
+    }
+
+    func content(_ payload: MessagePayload) -> ReminderContent {
+        let sendAt = LocalTime(seconds: payload.sendAt)
+        return ReminderContent(
+            unitID: payload.unit, unitName: payload.unitName, sendAt: zone.iso(sendAt),
+            sendAtDisplay: "\(VietnameseDateText.long(sendAt.day)) \(ClockTime.format(sendAt.secondOfDay / 60))",
+            items: payload.items.map { item in
+                ReminderItem(
+                    directiveID: item.directive, directiveNumber: item.number, directiveSubject: item.subject, taskID: item.task,
+                    taskAction: item.action, stage: ReminderStage(rawValue: item.stage) ?? .before, deadlinePhrase: item.deadlinePhrase,
+                    deadlineDate: item.deadlineDate, lastDay: item.lastDay, daysLeft: item.daysLeft, reportTo: item.reportTo, via: item.via)
+            })
+    }
+
+    private func sendEmails(_ prepared: [Prepared], now: Int64) async -> [(DeliveryRecord, DeliveryUpdate)] {
+        guard !prepared.isEmpty else { return [] }
+        guard let smtp = transports.smtp, let from = transports.from else {
+            let reason = transports.smtpProblem ?? "smtp"
+            return prepared.map { ($0.record, DeliveryUpdate(state: .dead, error: reason)) }
+        }
+        var groups: [String: [Prepared]] = [:]
+        var order: [String] = []
+        for p in prepared {
+            if groups[p.record.messageKey] == nil { order.append(p.record.messageKey) }
+            groups[p.record.messageKey, default: []].append(p)
+        }
+        var messages: [EmailMessage] = []
+        var members: [[Prepared]] = []
+        var results: [(DeliveryRecord, DeliveryUpdate)] = []
+        for key in order {
+            let group = groups[key]!
+            do {
+                let rendered = try transports.templates.render(content(group[0].payload))
+                let to = try group.filter { $0.record.role == "to" }.map { try Mailbox(displayName: group[0].payload.unitName, address: $0.record.target) }
+                let cc = try group.filter { $0.record.role != "to" }.map { try Mailbox(address: $0.record.target) }
+                let sendAt = LocalTime(seconds: group[0].payload.sendAt)
+                messages.append(EmailMessage.reminder(
+                    from: from, to: to.isEmpty ? cc : to, cc: to.isEmpty ? [] : cc, rendered: rendered, idempotencyKey: key + "/email",
+                    date: Date(timeIntervalSince1970: TimeInterval(now)), utcOffsetSeconds: zone.offset(at: sendAt)))
+                members.append(group)
+            } catch {
+                results += group.map { ($0.record, DeliveryUpdate(state: .dead, error: "không dựng được thư: \(error)")) }
+            }
+        }
+        let sent = await smtp.send(messages)
+        for (result, group) in zip(sent, members) {
+            for p in group {
+                results.append((p.record, update(for: result.outcome(for: p.record.target) ?? result.outcome, record: p.record, now: now)))
+            }
+        }
+        return results
+    }
+
+    private func sendWebhooks(_ prepared: [Prepared], now: Int64) async -> [(DeliveryRecord, DeliveryUpdate)] {
+        guard !prepared.isEmpty else { return [] }
+        var requests: [WebhookRequest] = []
+        var sendable: [Prepared] = []
+        var results: [(DeliveryRecord, DeliveryUpdate)] = []
+        for p in prepared {
+            do {
+                guard let unit = config.registry.unit(p.record.unit), let hook = unit.webhooks.first(where: { $0.url == p.record.target }) else {
+                    results.append((p.record, DeliveryUpdate(state: .dead, error: "webhook không còn trong cấu hình (webhook no longer configured)")))
+                    continue
+                }
+                let endpoint = try Transports.endpoint(hook)
+                let content = content(p.payload)
+                let rendered = try transports.templates.render(content)
+                requests.append(WebhookRequest.reminder(
+                    to: endpoint, idempotencyKey: p.record.key, content: content, rendered: rendered,
+                    timestamp: Date(timeIntervalSince1970: TimeInterval(now))))
+                sendable.append(p)
+            } catch {
+                results.append((p.record, DeliveryUpdate(state: .dead, error: "\(error)")))
+            }
+        }
+        let answers = await transports.webhooks.send(requests)
+        for (answer, p) in zip(answers, sendable) {
+            results.append((p.record, update(for: answer.outcome, record: p.record, now: now)))
+        }
+        return results
+    }
+
+    /// The store update for an attempt's outcome, with the retry policy applied.
+    func update(for outcome: DeliveryOutcome, record: DeliveryRecord, now: Int64) -> DeliveryUpdate {
+        let response = outcome.response?.description
+        switch outcome {
+        case .delivered:
+            return DeliveryUpdate(state: .sent, response: response)
+        case .permanent(let reason, _):
+            return DeliveryUpdate(state: .dead, error: reason, response: response)
+        case .transient(let reason, let retryAfter, _):
+            let decision = retry.afterTransientFailure(
+                attempt: record.attempts + 1, now: now, sendAt: record.sendAt, retryAfter: retryAfter.map { $0.components.seconds },
+                unit: random())
+            switch decision {
+            case .retry(let at):
+                if let expires = record.expiresAt, at >= expires {
+                    return DeliveryUpdate(state: .expired, error: "\(reason); hạn đã qua trước lần thử lại (deadline passes before the retry)", response: response)
+                }
+                return DeliveryUpdate(state: .retrying, nextAttemptAt: at, error: reason, response: response)
+            case .giveUp(let why):
+                return DeliveryUpdate(state: .dead, error: "\(reason); \(why)", response: response)
+            }
+        }
+    }
+}
+
+/// Vietnamese dates for message headers; the core's formatter, under a name that does not clash
+/// with the delivery module's.
+typealias VietnameseDateText = NhacHanCore.VietnameseDate

@@ -1,0 +1,24 @@
+import Foundation
+import NhacHanCore
+
+/// Reads a secret by reference, at the moment it is needed; the value is never logged.
+enum Secrets {
+    struct Missing: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func resolve(_ reference: SecretReference, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+        switch reference {
+        case .environment(let name):
+            guard let value = environment[name], !value.isEmpty else {
+                throw Missing(description: "biến môi trường \(name) chưa được đặt (environment variable not set)")
+            }
+            return value
+        case .file(let path):
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                throw Missing(description: "không đọc được tệp bí mật \(path) (cannot read secret file)")
+            }
+            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import Logging
+import NhacHanCore
+import NhacHanOutbox
+import ServiceLifecycle
+
+/// `nhachan run`: the daemon.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Chạy nền: ngủ đến lần gửi hay thử lại kế tiếp, nạp lại cấu hình khi nhận SIGHUP hoặc khi tệp đổi, dừng gọn khi nhận SIGTERM.")
+
+    @OptionGroup var options: ConfigOptions
+
+    @Option(help: "Bắt đầu đồng hồ mô phỏng tại thời điểm này (ISO 8601).")
+    var now: String?
+
+    @Option(help: "Tốc độ đồng hồ mô phỏng: 86400 chạy một ngày mỗi giây.")
+    var speed: Double = 1
+
+    @Option(help: "Dừng khi đồng hồ (mô phỏng) qua thời điểm này; để chạy thử.")
+    var until: String?
+
+    func run() async throws {
+        LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+        let loaded = try options.load()
+        guard speed > 0 else { throw ValidationError("--speed phải lớn hơn 0") }
+        let start = try loaded.now(now)
+        let stop = try loaded.time(until, name: "--until")
+        let clock = SimulatedClock(start: now == nil ? nil : start, speed: speed, zone: loaded.zone)
+        let daemon = ReminderDaemon(configPath: options.config, initial: loaded, clock: clock, until: stop, logger: Logger(label: "nhachan"))
+        let group = ServiceGroup(
+            configuration: .init(services: [.init(service: daemon)], gracefulShutdownSignals: [.sigterm, .sigint], logger: Logger(label: "nhachan.lifecycle")))
+        try await group.run()
+    }
+}
+
+/// The clock of `run`: the real one, or one that starts at `--now` and runs `--speed` times faster.
+struct SimulatedClock: Sendable {
+    let start: LocalTime?
+    let speed: Double
+    let zone: NhacHanConfigZone
+    let origin = ContinuousClock.now
+
+    init(start: LocalTime?, speed: Double, zone: NhacHanConfigZone) {
+        self.start = start
+        self.speed = start == nil ? 1 : speed
+        self.zone = zone
+    }
+
+    var now: LocalTime {
+        guard let start else { return zone.local(Date()) }
+        let elapsed = ContinuousClock.now - origin
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return LocalTime(seconds: start.seconds + Int(seconds * speed))
+    }
+
+    /// Real time until the clock reads `time`.
+    func realDuration(until time: LocalTime) -> Duration {
+        let simulated = max(0, time.seconds - now.seconds)
+        return .milliseconds(Int64(Double(simulated) * 1000 / speed))
+    }
+}
