@@ -21,11 +21,11 @@ public final class HTTPTestServer: Sendable {
 
     /// - parameter replies: successive answers, the last repeating: "200", "500",
     ///   "429/120" (with `Retry-After: 120`), "400", "404", "hang".
-    public init(replies: [String] = ["200"], secret: String? = nil, tls: Bool = false) throws {
+    public init(replies: [String] = ["200"], secret: String? = nil, tls: Bool = false, port requestedPort: Int = 0) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nhachan-http-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         logURL = directory.appendingPathComponent("received.jsonl")
-        var arguments = ["--out", logURL.path, "--replies", replies.joined(separator: ",")]
+        var arguments = ["--out", logURL.path, "--replies", replies.joined(separator: ","), "--port", "\(requestedPort)"]
         if let secret { arguments += ["--secret", secret] }
         if tls {
             let pki = try TestPKI.shared()

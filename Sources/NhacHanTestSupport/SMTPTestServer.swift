@@ -22,6 +22,8 @@ public final class SMTPTestServer: Sendable {
         public var failData: Int?
         public var rejectRecipients: [String] = []
         public var deferRecipients: [String] = []
+        /// The port to bind; 0 for a free one.
+        public var port = 0
 
         public init() {}
     }
@@ -78,6 +80,7 @@ public final class SMTPTestServer: Sendable {
         if let code = options.failData { arguments += ["--fail-data", "\(code)"] }
         for address in options.rejectRecipients { arguments += ["--reject-rcpt", address] }
         for address in options.deferRecipients { arguments += ["--defer-rcpt", address] }
+        arguments += ["--port", "\(options.port)"]
         process = try LoopbackProcess(script: "smtp_server.py", arguments: arguments, logDirectory: directory)
         port = process.port
     }

@@ -6,7 +6,8 @@ listening, verifies each request's Standard Webhooks signature with Python's own
 (code independent of the Swift signer) and appends one JSON line per request to --out.
 
 --replies is a comma-separated list applied to successive requests, the last one repeating:
-"200", "500,200", "429/120" (status 429 with Retry-After: 120), "400", "404", "hang"
+"200", "500,200", "429/120" (status 429 with Retry-After: 120), "400", "404", "hang",
+"200@50" (status 200 after 50 ms)
 (read the request, never answer). Stops on SIGTERM or stdin EOF.
 """
 import argparse
@@ -19,6 +20,7 @@ import signal
 import ssl
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
@@ -87,6 +89,9 @@ def main():
             if reply == "hang":
                 stopping.wait()
                 return
+            reply, _, delay = reply.partition("@")  # "200@50": answer 200 after 50 ms
+            if delay:
+                time.sleep(int(delay) / 1000)
             status, _, retry_after = reply.partition("/")
             payload = b'{"ok":true}' if status.startswith("2") else b'{"error":"test refusal"}'
             self.send_response(int(status))
