@@ -44,6 +44,10 @@ public final class Outbox: Sendable {
         }
     }
 
+    /// Deliveries leased and sent together, their results recorded before the next batch.
+    /// It bounds what a crash can send twice: only the batch in flight.
+    public static let batchSize = 32
+
     public func unix(_ local: LocalTime) -> Int64 { Int64(zone.date(local).timeIntervalSince1970) }
 
     /// Plans, enqueues, and delivers everything due at `now`.
@@ -54,7 +58,7 @@ public final class Outbox: Sendable {
         var rounds = 0
         while rounds < 10_000 {
             rounds += 1
-            let batch = try store.claimDue(now: nowUnix, limit: 500, leaseSeconds: leaseSeconds, owner: owner)
+            let batch = try store.claimDue(now: nowUnix, limit: Self.batchSize, leaseSeconds: leaseSeconds, owner: owner)
             if batch.isEmpty { break }
             let results = await (try dispatcher()).dispatch(batch, now: nowUnix)
             for (record, update) in results {

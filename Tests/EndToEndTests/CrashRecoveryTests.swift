@@ -1,0 +1,65 @@
+import Foundation
+import NhacHanTestSupport
+import Testing
+
+@Suite("Crash recovery", .timeLimit(.minutes(3)))
+struct CrashRecoveryTests {
+    @Test("nhachan run killed with SIGKILL in the middle of a batch of 200, then restarted: every message delivered, duplicates only from the batch in flight, with the same key")
+    func killedMidBatch() throws {
+        let secret = "whsec_ZGVtby1vbmx5LXdlYmhvb2stc2VjcmV0LWZvci1uaGFjaGFu"
+        let hook = try HTTPTestServer(replies: ["200@40"], secret: secret)
+        defer { hook.stop() }
+        let folder = NSTemporaryDirectory() + "nhachan-crash-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try (secret + "\n").write(toFile: folder + "/hook.secret", atomically: true, encoding: .utf8)
+        let units = (1...200).map { n in
+            "  - {id: xa-\(n), name: UBND xã số \(n), webhooks: [{url: \"\(hook.url("/hook/\(n)"))\", secret_file: hook.secret}]}"
+        }.joined(separator: "\n")
+        let config = folder + "/nhachan.yaml"
+        try """
+            policies:
+              p: {send_at: "08:00", before: [1wd]}
+            default_policy: p
+            units:
+            \(units)
+            groups:
+              - {id: tat-ca, name: Tất cả các xã, members: [\((1...200).map { "xa-\($0)" }.joined(separator: ", "))]}
+            directives:
+              - id: cv-1
+                issuer: UBND huyện
+                subject: "V/v báo cáo"
+                tasks:
+                  - {id: bao-cao, units: [tat-ca], action: Báo cáo, due: {before: 2024-03-29}}
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+
+        let daemon = Process()
+        daemon.executableURL = URL(fileURLWithPath: BinaryRunner.binary)
+        daemon.arguments = ["run", "-c", config, "--now", "2024-03-27T07:59:59", "--until", "2024-03-27T09:00"]
+        daemon.standardOutput = FileHandle.nullDevice
+        daemon.standardError = FileHandle.nullDevice
+        try daemon.run()
+        let deadline = Date().addingTimeInterval(60)
+        while try hook.records().count < 40 && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        kill(daemon.processIdentifier, SIGKILL)
+        daemon.waitUntilExit()
+        let beforeRestart = try hook.records().count
+        #expect(beforeRestart >= 40 && beforeRestart < 200, "the kill should land mid-batch: \(beforeRestart) received")
+
+        let restart = try BinaryRunner.run(["tick", "-c", config, "--now", "2024-03-27T08:05"])
+        #expect(restart.status == 0, "\(restart.stderr)")
+        let records = try hook.records()
+        let ids = records.map { $0.headers["webhook-id"] ?? "" }
+        let counts = Dictionary(grouping: ids, by: { $0 }).mapValues(\.count)
+        #expect(counts.count == 200)  // every message delivered
+        #expect(counts.values.allSatisfy { $0 <= 2 })
+        let duplicates = counts.values.filter { $0 == 2 }.count
+        #expect(duplicates <= 32, "only the batch in flight may be sent twice; got \(duplicates) duplicates")
+        // A duplicate carries the same key and the same path (unit) both times.
+        for (id, count) in counts where count == 2 {
+            #expect(Set(records.filter { $0.headers["webhook-id"] == id }.map(\.path)).count == 1)
+        }
+        let outbox = try BinaryRunner.run(["outbox", "-c", config, "--format", "json"])
+        let states = (try JSONSerialization.jsonObject(with: Data(outbox.stdout.utf8)) as? [[String: Any]] ?? []).map { $0["state"] as? String }
+        #expect(states.count == 200 && states.allSatisfy { $0 == "sent" })
+    }
+}
