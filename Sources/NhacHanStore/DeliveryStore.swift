@@ -12,7 +12,8 @@ public protocol DeliveryStore: Sendable {
     /// Every stage key that any delivery has ever carried: the planner's record of the past.
     func recordedStageKeys() throws -> Set<String>
 
-    /// Leases up to `limit` deliveries that are due: pending or retrying with
+    /// Leases the due deliveries of the messages that the first `limit` due deliveries belong to
+    /// (a message's recipients are never split across batches). Due means pending or retrying with
     /// `nextAttemptAt <= now`, or sending with a lease that ran out. They become `sending`
     /// with `leaseUntil = now + leaseSeconds`, owned by `owner`.
     func claimDue(now: Int64, limit: Int, leaseSeconds: Int64, owner: String) throws -> [DeliveryRecord]

@@ -41,12 +41,19 @@ extension SQLiteDeliveryStore {
     public func claimDue(now: Int64, limit: Int, leaseSeconds: Int64, owner: String) throws -> [DeliveryRecord] {
         guard limit > 0 else { return [] }
         return try write("claim due deliveries") { db in
+            // Whole messages: the recipients of one email share one SMTP transaction, so the
+            // batch takes every due delivery of each message it starts.
             let rows = try Row.fetchAll(db, sql: """
-                SELECT \(DeliveryRecord.columns) FROM deliveries INDEXED BY deliveries_due
-                WHERE state IN ('pending', 'retrying', 'sending') AND next_attempt_at <= :now
+                SELECT \(DeliveryRecord.columns) FROM deliveries
+                WHERE message_key IN (
+                    SELECT message_key FROM deliveries INDEXED BY deliveries_due
+                    WHERE state IN ('pending', 'retrying', 'sending') AND next_attempt_at <= :now
+                      AND (state <> 'sending' OR lease_until < :now)
+                    ORDER BY next_attempt_at, key
+                    LIMIT :limit)
+                  AND state IN ('pending', 'retrying', 'sending') AND next_attempt_at <= :now
                   AND (state <> 'sending' OR lease_until < :now)
                 ORDER BY next_attempt_at, key
-                LIMIT :limit
                 """, arguments: ["now": now, "limit": limit])
             let lease = try db.makeStatement(sql: """
                 UPDATE deliveries SET state = 'sending', lease_until = ?, lease_owner = ?, updated_at = ?

@@ -5,7 +5,7 @@ import GRDB
 /// - warning: Never edit a step once it has shipped; add a new one. A PostgreSQL store uses the same
 ///   names in the same order, so that `appliedMigrations()` means the same on both.
 extension SQLiteDeliveryStore {
-    static let migrationNames = ["Create deliveries", "Create acks", "Create meta"]
+    static let migrationNames = ["Create deliveries", "Create acks", "Create meta", "Index deliveries by message"]
 
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
@@ -17,6 +17,9 @@ extension SQLiteDeliveryStore {
         }
         migrator.registerMigration("Create meta") { db in
             try db.execute(sql: createMeta)
+        }
+        migrator.registerMigration("Index deliveries by message") { db in
+            try db.execute(sql: "CREATE INDEX deliveries_message ON deliveries(message_key)")
         }
         return migrator
     }()

@@ -88,7 +88,7 @@ struct CampaignTests {
         #expect(received.count == expected.count)
         let perUnit = Dictionary(grouping: received) { unitOfAddress[$0.rcpt_tos?.first ?? ""] ?? "?" }.mapValues(\.count)
         let expectedPerUnit = Dictionary(grouping: expected.keys) { String($0.split(separator: " ")[0]) }.mapValues(\.count)
-        #expect(perUnit == expectedPerUnit)
+        #expect(perUnit == expectedPerUnit, "\(received.filter { unitOfAddress[$0.rcpt_tos?.first ?? ""] == nil }.map { "\($0.rcpt_tos ?? []) \($0.date ?? "") \($0.subject ?? "")" })")
         #expect(received.allSatisfy { ($0.subject ?? "").hasPrefix("[Nhắc hạn]") })
 
         // Acked: nothing about the acked task after the ack.
@@ -110,5 +110,12 @@ struct CampaignTests {
         #expect(calls.count == expected.keys.filter { hookUnits.contains(String($0.split(separator: " ")[0])) }.count)
         #expect(calls.allSatisfy { $0.signature_valid })
         #expect(Set(calls.map { $0.headers["webhook-id"] ?? "" }).count == calls.count)
+
+        // status: the acked unit reported, the others are overdue.
+        let status = try json(run(["status", "-c", config, "--directive", "ctxh-2024-huyen", "--now", "2024-04-30T12:00", "--format", "json"]))
+        let bao = status.filter { ($0["task"] as! String) == "bao-cao" }
+        #expect(bao.first { ($0["unit"] as! String) == "xa-binh-chau" }?["state"] as? String == "reported")
+        #expect(bao.first { ($0["unit"] as! String) == "phong-gddt" }?["state"] as? String == "overdue")
+        #expect(bao.count == 20)
     }
 }

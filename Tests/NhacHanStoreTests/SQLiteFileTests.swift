@@ -8,7 +8,7 @@ struct SQLiteFileTests {
     func migrationsAreRecorded() async throws {
         try await withTemporaryDirectory { dir in
             let path = dir.appendingPathComponent("state.sqlite").path
-            let expected = ["Create deliveries", "Create acks", "Create meta"]
+            let expected = ["Create deliveries", "Create acks", "Create meta", "Index deliveries by message"]
             let first = try SQLiteDeliveryStore(path: path)
             #expect(try first.appliedMigrations() == expected)
             try first.setMeta("k", "v")
@@ -57,7 +57,7 @@ struct SQLiteFileTests {
                     group.addTask { try SQLiteDeliveryStore(path: path).appliedMigrations() }
                 }
                 for try await applied in group {
-                    #expect(applied.count == 3)
+                    #expect(applied.count == 4)
                 }
             }
         }
@@ -93,5 +93,27 @@ struct SQLiteFileTests {
         }
         #expect(error.code == .noSuchDelivery)
         #expect(error.description == "no delivery with key 'nope' in the state database at :memory:")
+    }
+}
+
+@Suite("Claiming whole messages")
+struct WholeMessageClaimTests {
+    @Test("a batch never splits the recipients of one message")
+    func claimKeepsMessagesWhole() async throws {
+        let store = try SQLiteDeliveryStore.inMemory()
+        let records = (0..<10).flatMap { m in
+            (0..<3).map { r in
+                DeliveryRecord(
+                    key: "m\(m)/email/r\(r)", messageKey: "m\(m)", unit: "xa-\(m)", channel: "email", target: "r\(r)@example.gov.vn",
+                    role: r == 0 ? "to" : "cc", sendAt: 100, expiresAt: nil, payload: "{}", stageKeys: ["d/t/xa-\(m)/2024-03-29/due"])
+            }
+        }
+        try store.enqueue(records, now: 50)
+        let first = try store.claimDue(now: 100, limit: 4, leaseSeconds: 60, owner: "a")
+        let messages = Dictionary(grouping: first, by: \.messageKey)
+        #expect(messages.count == 2)
+        #expect(messages.values.allSatisfy { $0.count == 3 })
+        let rest = try store.claimDue(now: 100, limit: 100, leaseSeconds: 60, owner: "b")
+        #expect(rest.count == 24)
     }
 }
