@@ -8,22 +8,22 @@ extension ConfigLoader {
     static let taskKeys = ["id", "units", "action", "report_to", "via", "due", "phrase", "after", "policy"]
 
     func readDirective(_ node: Node, _ r: NodeReader, into draft: inout ConfigDraft) -> Directive? {
-        guard let f = r.fields(node, of: "a directive", allowed: Self.directiveKeys),
-              let id = readID(f, of: "a directive", at: node, r)
+        guard let f = r.fields(node, of: "văn bản", allowed: Self.directiveKeys),
+              let id = readID(f, of: "văn bản", at: node, r)
         else { return nil }
         if draft.directives.contains(where: { $0.id == id }) {
-            r.error("duplicate directive id '\(id)'", at: f["id"]!.value)
+            r.error("trùng id văn bản '\(id)'", at: f["id"]!.value)
             return nil
         }
         var directive = Directive(id: id, issuer: "", subject: "", tasks: [])
         directive.number = f["number"].flatMap { r.line($0.value, "number") }
         directive.issuer = f["issuer"].flatMap { r.line($0.value, "issuer") } ?? ""
         directive.subject = f["subject"].flatMap { r.line($0.value, "subject") } ?? ""
-        if f["subject"] == nil { r.error("directive '\(id)' needs a subject (its trích yếu, \"V/v ...\")", at: node) }
+        if f["subject"] == nil { r.error("văn bản '\(id)' cần subject (trích yếu, \"V/v ...\")", at: node) }
         directive.issued = f["issued"].flatMap { r.date($0.value, "issued") }
         directive.received = f["received"].flatMap { r.date($0.value, "received") }
         if let issued = directive.issued, let received = directive.received, received < issued, let v = f["received"]?.value {
-            r.error("received \(received) is before issued \(issued)", at: v)
+            r.error("ngày nhận \(received) trước ngày ban hành \(issued)", at: v)
         }
         directive.source = f["source"].flatMap { r.string($0.value, "source") }
         if let v = f["policy"]?.value, let name = r.string(v, "policy") {
@@ -31,14 +31,14 @@ extension ConfigLoader {
             draft.references.append(.init(kind: .policy, name: name, location: r.location(v)))
         }
         guard let tasksNode = f["tasks"]?.value else {
-            r.error("directive '\(id)' needs tasks: what the units must do, and by when", at: node)
+            r.error("văn bản '\(id)' cần tasks: đơn vị phải làm gì, hạn khi nào", at: node)
             return nil
         }
         var taskNodes: [(DirectiveTask, Node)] = []
         for item in r.list(tasksNode, "tasks") ?? [] {
             guard let task = readTask(item, directive: directive, r, into: &draft) else { continue }
             if taskNodes.contains(where: { $0.0.id == task.id }) {
-                r.error("duplicate task id '\(task.id)' in directive '\(id)'", at: item)
+                r.error("trùng id nhiệm vụ '\(task.id)' trong văn bản '\(id)'", at: item)
                 continue
             }
             taskNodes.append((task, item))
@@ -48,20 +48,20 @@ extension ConfigLoader {
     }
 
     private func readTask(_ node: Node, directive: Directive, _ r: NodeReader, into draft: inout ConfigDraft) -> DirectiveTask? {
-        guard let f = r.fields(node, of: "a task", allowed: Self.taskKeys), let id = readID(f, of: "a task", at: node, r) else {
+        guard let f = r.fields(node, of: "nhiệm vụ", allowed: Self.taskKeys), let id = readID(f, of: "nhiệm vụ", at: node, r) else {
             return nil
         }
         var task = DirectiveTask(id: id, units: [], action: "")
         if let v = f["units"]?.value {
             let units = r.strings(v, "units")
-            if units.isEmpty { r.error("task '\(id)' names no unit", at: v) }
+            if units.isEmpty { r.error("nhiệm vụ '\(id)' không nêu đơn vị nào", at: v) }
             for (name, item) in units { draft.references.append(.init(kind: .unitOrGroup, name: name, location: r.location(item))) }
             task.units = units.map(\.0)
         } else {
-            r.error("task '\(id)' needs units: [unit or group ids]", at: node)
+            r.error("nhiệm vụ '\(id)' cần units: [id đơn vị hoặc nhóm]", at: node)
         }
         task.action = f["action"].flatMap { r.line($0.value, "action") } ?? ""
-        if f["action"] == nil { r.error("task '\(id)' needs an action (\"Báo cáo kết quả thực hiện\")", at: node) }
+        if f["action"] == nil { r.error("nhiệm vụ '\(id)' cần action (\"Báo cáo kết quả thực hiện\")", at: node) }
         task.reportTo = f["report_to"].flatMap { r.line($0.value, "report_to") }
         if let v = f["via"]?.value, let name = r.string(v, "via") {
             task.via = name
@@ -90,16 +90,16 @@ extension ConfigLoader {
         guard let f = r.fields(node, of: "due", allowed: forms + ["from", "start", "kind"]) else { return nil }
         let given = forms.filter { f[$0] != nil }
         guard given.count == 1, let form = given.first, let value = f[form]?.value else {
-            r.error("due needs exactly one of \(forms.joined(separator: ", ")); found \(given.isEmpty ? "none" : given.joined(separator: " and "))", at: node)
+            r.error("due cần đúng một trong \(forms.joined(separator: ", ")); gặp \(given.isEmpty ? "không có" : given.joined(separator: " và "))", at: node)
             return nil
         }
         for extra in ["from", "start", "kind"] where f[extra] != nil {
             let owner = extra == "from" ? "within" : "every"
-            if form != owner { r.error("'\(extra)' goes with \(owner):, not with \(form):", at: f[extra]!.key) }
+            if form != owner { r.error("'\(extra)' đi với \(owner):, không đi với \(form):", at: f[extra]!.key) }
         }
         func notBeforeIssue(_ date: CivilDate) -> Bool {
             if let issued = directive.issued, date < issued {
-                r.error("deadline \(date) is before the directive's issue date \(issued): check the year", at: value)
+                r.error("hạn \(date) trước ngày ban hành văn bản \(issued): kiểm tra lại năm", at: value)
                 return false
             }
             return true
@@ -112,14 +112,14 @@ extension ConfigLoader {
             guard let text = r.string(value, "at") else { return nil }
             let parts = text.split(whereSeparator: { $0 == "T" || $0 == " " }).map(String.init)
             guard parts.count == 2, let date = CivilDate(iso: parts[0]), let minute = ClockTime.minutes(parsing: parts[1]) else {
-                r.error("at must be a date and time such as \"2024-03-29T17:00\"; found '\(text)'", at: value)
+                r.error("at phải là ngày và giờ, ví dụ \"2024-03-29T17:00\"; gặp '\(text)'", at: value)
                 return nil
             }
             return notBeforeIssue(date) ? .at(date, minute: minute) : nil
         case "within":
             guard let text = r.string(value, "within") else { return nil }
             guard let period = DayCount(text), period.count > 0 else {
-                r.error("within must be a number of days: 10d (calendar days) or 5wd (working days); found '\(text)'", at: value)
+                r.error("within phải là số ngày: 10d (ngày lịch) hoặc 5wd (ngày làm việc); gặp '\(text)'", at: value)
                 return nil
             }
             var anchor = WithinAnchor.received
@@ -133,7 +133,7 @@ extension ConfigLoader {
                 }
             }
             if Deadline.anchorDate(anchor, directive) == nil {
-                r.error("within counts from the directive's \(anchor == .issued ? "issued" : "received") date, which is not given: add issued: or received:", at: value)
+                r.error("within tính từ ngày \(anchor == .issued ? "issued" : "received") của văn bản, nhưng ngày này chưa có: thêm issued: hoặc received:", at: value)
             }
             return .within(period, from: anchor)
         case "every":
@@ -141,13 +141,13 @@ extension ConfigLoader {
             var start = directive.issued
             if let v = f["start"]?.value { start = r.date(v, "start") }
             guard let start else {
-                if f["start"] == nil { r.error("every needs start: YYYY-MM-DD (the directive has no issue date to start from)", at: value) }
+                if f["start"] == nil { r.error("every cần start: YYYY-MM-DD (văn bản không có ngày ban hành để bắt đầu)", at: value) }
                 return nil
             }
             var kind = RecurringKind.before
             if let v = f["kind"]?.value, let k = r.string(v, "kind") {
                 guard let parsed = RecurringKind(rawValue: k) else {
-                    r.error("kind must be before or through; found '\(k)'", at: v)
+                    r.error("kind phải là before hoặc through; gặp '\(k)'", at: v)
                     return nil
                 }
                 kind = parsed
@@ -155,7 +155,7 @@ extension ConfigLoader {
             do {
                 return .every(try Recurrence(parsing: text, start: start), kind: kind)
             } catch {
-                r.error("unsupported RRULE: \(error.description)", at: value)
+                r.error("RRULE không được hỗ trợ: \(error.description)", at: value)
                 return nil
             }
         default:

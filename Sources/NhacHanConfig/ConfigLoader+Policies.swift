@@ -4,13 +4,13 @@ import Yams
 extension ConfigLoader {
     func readPolicies(_ node: Node, _ r: NodeReader, into draft: inout ConfigDraft) {
         guard let mapping = node.mapping else {
-            r.error("policies must be a mapping of names to policies: {default: {send_at: \"08:00\", ...}}", at: node)
+            r.error("policies phải là ánh xạ từ tên tới chính sách: {default: {send_at: \"08:00\", ...}}", at: node)
             return
         }
         for (key, value) in mapping {
-            guard let name = r.string(key, "policy name") else { continue }
+            guard let name = r.string(key, "tên chính sách") else { continue }
             if let previous = draft.policyLocations[name] {
-                r.error("duplicate policy '\(name)': already defined at \(previous)", at: key)
+                r.error("trùng chính sách '\(name)': đã khai báo tại \(previous)", at: key)
                 continue
             }
             draft.policyLocations[name] = r.location(key)
@@ -20,19 +20,19 @@ extension ConfigLoader {
 
     private func readPolicy(_ node: Node, name: String, _ r: NodeReader) -> Policy? {
         let keys = ["send_at", "before", "on_due_day", "overdue", "escalate_after"]
-        guard let f = r.fields(node, of: "policy '\(name)'", allowed: keys) else { return nil }
+        guard let f = r.fields(node, of: "chính sách '\(name)'", allowed: keys) else { return nil }
         var policy = Policy(id: name)
         if let v = f["send_at"]?.value, let text = r.string(v, "send_at") {
             if let minutes = ClockTime.minutes(parsing: text) {
                 policy.sendAt = minutes
             } else {
-                r.error("send_at must be a time HH:MM such as \"08:00\"; found '\(text)'", at: v)
+                r.error("send_at phải là giờ HH:MM, ví dụ \"08:00\"; gặp '\(text)'", at: v)
             }
         }
         if let v = f["before"]?.value {
             policy.before = r.strings(v, "before").compactMap { text, item in
                 if let count = DayCount(text), count.count > 0 { return count }
-                r.error("'\(text)' in before is not a number of days: write 7d (calendar days) or 3wd (working days)", at: item)
+                r.error("'\(text)' trong before không phải số ngày: viết 7d (ngày lịch) hoặc 3wd (ngày làm việc)", at: item)
                 return nil
             }
         }
@@ -43,7 +43,7 @@ extension ConfigLoader {
                 if let count = DayCount(text), count.count > 0 {
                     every = count
                 } else {
-                    r.error("overdue.every must be a number of days such as 2wd or 7d; found '\(text)'", at: e)
+                    r.error("overdue.every phải là số ngày, ví dụ 2wd hoặc 7d; gặp '\(text)'", at: e)
                 }
             }
             let max = o["max"].flatMap { r.int($0.value, "overdue.max", in: 0...100) } ?? 3

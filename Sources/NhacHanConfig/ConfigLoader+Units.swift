@@ -20,12 +20,12 @@ extension ConfigLoader {
     /// Reads `id:`, checks its form and that no unit or group has it already.
     func readID(_ f: [String: (key: Node, value: Node)], of what: String, at node: Node, _ r: NodeReader) -> String? {
         guard let v = f["id"]?.value else {
-            r.error("\(what) needs an id (lowercase letters, digits and '-', such as phong-gddt)", at: node)
+            r.error("\(what) cần id (chữ thường, chữ số và '-', ví dụ phong-gddt)", at: node)
             return nil
         }
         guard let id = r.string(v, "\(what) id") else { return nil }
         if !Validation.isID(id) {
-            r.error("\(what) id '\(id)' must be lowercase ASCII letters, digits, '-', '_' or '.' (such as xa-binh-chau)", at: v)
+            r.error("id \(what) '\(id)' chỉ gồm chữ thường ASCII không dấu, chữ số, '-', '_' hoặc '.' (ví dụ xa-binh-chau)", at: v)
             return nil
         }
         return id
@@ -33,7 +33,7 @@ extension ConfigLoader {
 
     private func register(unitOrGroup id: String, at node: Node, _ r: NodeReader, into draft: inout ConfigDraft) -> Bool {
         if let previous = draft.unitLocations[id] {
-            r.error("duplicate unit or group id '\(id)': already defined at \(previous)", at: node)
+            r.error("trùng id đơn vị hoặc nhóm '\(id)': đã khai báo tại \(previous)", at: node)
             return false
         }
         draft.unitLocations[id] = r.location(node)
@@ -42,10 +42,10 @@ extension ConfigLoader {
 
     private func readUnit(_ node: Node, _ r: NodeReader, into draft: inout ConfigDraft) -> OfficeUnit? {
         let keys = ["id", "name", "aliases", "email", "webhooks", "escalate_to"]
-        guard let f = r.fields(node, of: "a unit", allowed: keys), let id = readID(f, of: "a unit", at: node, r) else { return nil }
+        guard let f = r.fields(node, of: "đơn vị", allowed: keys), let id = readID(f, of: "đơn vị", at: node, r) else { return nil }
         guard register(unitOrGroup: id, at: f["id"]!.value, r, into: &draft) else { return nil }
-        let name = f["name"].flatMap { r.line($0.value, "unit name") } ?? id
-        if f["name"] == nil { r.error("unit '\(id)' needs a name (\"Phòng Giáo dục và Đào tạo\")", at: node) }
+        let name = f["name"].flatMap { r.line($0.value, "tên đơn vị (name)") } ?? id
+        if f["name"] == nil { r.error("đơn vị '\(id)' cần name (\"Phòng Giáo dục và Đào tạo\")", at: node) }
         let aliases = f["aliases"].map { r.strings($0.value, "aliases").map(\.0) } ?? []
         var email = EmailRecipients()
         if let v = f["email"]?.value, let e = r.fields(v, of: "email", allowed: ["to", "cc"]) {
@@ -62,9 +62,9 @@ extension ConfigLoader {
 
     private func readWebhook(_ node: Node, _ r: NodeReader, into draft: inout ConfigDraft) -> Webhook? {
         let keys = ["url", "format", "secret_env", "secret_file", "allow_http", "chat_id"]
-        guard let f = r.fields(node, of: "a webhook", allowed: keys) else { return nil }
+        guard let f = r.fields(node, of: "webhook", allowed: keys) else { return nil }
         guard let urlNode = f["url"]?.value else {
-            r.error("a webhook needs a url", at: node)
+            r.error("webhook cần url", at: node)
             return nil
         }
         guard let url = r.line(urlNode, "webhook url") else { return nil }
@@ -76,24 +76,24 @@ extension ConfigLoader {
                 format = known
             } else {
                 let names = WebhookFormat.allCases.map(\.rawValue)
-                r.error("unknown webhook format '\(text)'\(didYouMean(text, among: names)); use one of \(names.joined(separator: ", "))", at: v)
+                r.error("định dạng webhook không hợp lệ '\(text)'\(didYouMean(text, among: names)); dùng một trong \(names.joined(separator: ", "))", at: v)
             }
         }
         let chatID = f["chat_id"].flatMap { r.line($0.value, "chat_id") }
-        if format == .telegram && chatID == nil { r.error("a telegram webhook needs chat_id", at: node) }
+        if format == .telegram && chatID == nil { r.error("webhook telegram cần chat_id", at: node) }
         let secret = secret(f, prefix: "secret", what: "webhook", r, into: &draft)
         return Webhook(url: url, format: format, secret: secret, allowHTTP: allowHTTP, chatID: chatID)
     }
 
     private func readGroup(_ node: Node, _ r: NodeReader, into draft: inout ConfigDraft) -> UnitGroup? {
-        guard let f = r.fields(node, of: "a group", allowed: ["id", "name", "aliases", "members"]),
-              let id = readID(f, of: "a group", at: node, r)
+        guard let f = r.fields(node, of: "nhóm", allowed: ["id", "name", "aliases", "members"]),
+              let id = readID(f, of: "nhóm", at: node, r)
         else { return nil }
         guard register(unitOrGroup: id, at: f["id"]!.value, r, into: &draft) else { return nil }
-        let name = f["name"].flatMap { r.line($0.value, "group name") } ?? id
+        let name = f["name"].flatMap { r.line($0.value, "tên nhóm (name)") } ?? id
         let aliases = f["aliases"].map { r.strings($0.value, "aliases").map(\.0) } ?? []
         guard let membersNode = f["members"]?.value else {
-            r.error("group '\(id)' needs members: [unit or group ids]", at: node)
+            r.error("nhóm '\(id)' cần members: [id đơn vị hoặc nhóm]", at: node)
             return nil
         }
         let members = r.strings(membersNode, "members")

@@ -11,28 +11,28 @@ extension ConfigLoader {
             case .unitOrGroup:
                 if !unitIDs.contains(reference.name) && !groupIDs.contains(reference.name) {
                     diagnostics.error(
-                        "unknown unit or group '\(reference.name)'\(didYouMean(reference.name, among: unitIDs.union(groupIDs)))",
+                        "không có đơn vị hay nhóm '\(reference.name)'\(didYouMean(reference.name, among: unitIDs.union(groupIDs)))",
                         at: reference.location)
                 }
             case .unit:
                 if !unitIDs.contains(reference.name) {
-                    diagnostics.error("unknown unit '\(reference.name)'\(didYouMean(reference.name, among: unitIDs))", at: reference.location)
+                    diagnostics.error("không có đơn vị '\(reference.name)'\(didYouMean(reference.name, among: unitIDs))", at: reference.location)
                 }
             case .policy:
                 if !policyNames.contains(reference.name) {
-                    diagnostics.error("unknown policy '\(reference.name)'\(didYouMean(reference.name, among: policyNames))", at: reference.location)
+                    diagnostics.error("không có chính sách '\(reference.name)'\(didYouMean(reference.name, among: policyNames))", at: reference.location)
                 }
             case .task(let directiveID):
                 let taskIDs = draft.directives.first { $0.id == directiveID }?.tasks.map(\.id) ?? []
                 if !taskIDs.contains(reference.name) {
                     diagnostics.error(
-                        "unknown task '\(reference.name)' in directive '\(directiveID)'\(didYouMean(reference.name, among: taskIDs))",
+                        "văn bản '\(directiveID)' không có nhiệm vụ '\(reference.name)'\(didYouMean(reference.name, among: taskIDs))",
                         at: reference.location)
                 }
             }
         }
         if let (name, location) = draft.defaultPolicy, !policyNames.contains(name) {
-            diagnostics.error("unknown default_policy '\(name)'\(didYouMean(name, among: policyNames))", at: location)
+            diagnostics.error("không có chính sách default_policy '\(name)'\(didYouMean(name, among: policyNames))", at: location)
         }
         reportGroupCycles(draft)
         let registry = Registry(
@@ -66,7 +66,7 @@ extension ConfigLoader {
                     if reported.insert(key).inserted,
                        let reference = draft.references.first(where: { $0.fromGroup == id && $0.name == member }) {
                         diagnostics.error(
-                            "group cycle: \(cycle.joined(separator: " -> ")); a group cannot contain itself", at: reference.location)
+                            "nhóm lồng vòng: \(cycle.joined(separator: " -> ")); một nhóm không thể chứa chính nó", at: reference.location)
                     }
                 } else if state[member] == nil {
                     visit(member)

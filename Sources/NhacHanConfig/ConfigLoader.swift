@@ -25,7 +25,7 @@ public struct ConfigLoader {
         guard let root = parse(path: path, reportedAs: path) else { return nil }
         draft.files.append(path)
         let reader = NodeReader(file: path, diagnostics: diagnostics)
-        guard let fields = reader.fields(root, of: "the configuration", allowed: Self.rootKeys) else { return nil }
+        guard let fields = reader.fields(root, of: "cấu hình", allowed: Self.rootKeys) else { return nil }
         readSettings(fields, reader: reader, into: &draft)
         readSections(fields, reader: reader, into: &draft)
         if let include = fields["include"] {
@@ -33,7 +33,7 @@ public struct ConfigLoader {
                 guard let node = parse(path: file, reportedAs: file) else { continue }
                 draft.files.append(file)
                 let included = NodeReader(file: file, diagnostics: diagnostics)
-                if let sections = included.fields(node, of: "an included file", allowed: Self.includedKeys) {
+                if let sections = included.fields(node, of: "tệp include", allowed: Self.includedKeys) {
                     readSections(sections, reader: included, into: &draft)
                 }
             }
@@ -45,24 +45,24 @@ public struct ConfigLoader {
     /// Reads and composes one YAML file; syntax errors become diagnostics.
     func parse(path: String, reportedAs name: String) -> Node? {
         guard let data = FileManager.default.contents(atPath: path) else {
-            diagnostics.emit(Diagnostic(.error, file: name, line: 0, column: 0, message: "cannot read the file: check the path and its permissions"))
+            diagnostics.emit(Diagnostic(.error, file: name, line: 0, column: 0, message: "không đọc được tệp: kiểm tra đường dẫn và quyền truy cập"))
             return nil
         }
         guard let text = String(data: data, encoding: .utf8), !data.contains(0) else {
-            diagnostics.emit(Diagnostic(.error, file: name, line: 1, column: 1, message: "not UTF-8 text: a configuration is a YAML text file"))
+            diagnostics.emit(Diagnostic(.error, file: name, line: 1, column: 1, message: "không phải văn bản UTF-8: cấu hình là một tệp văn bản YAML"))
             return nil
         }
         diagnostics.register(SourceFile(path: name, text: text))
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                diagnostics.emit(Diagnostic(.error, file: name, line: 1, column: 1, message: "the file is empty: write at least `units:` and `directives:`"))
+                diagnostics.emit(Diagnostic(.error, file: name, line: 1, column: 1, message: "tệp rỗng: hãy viết ít nhất `units:` và `directives:`"))
                 return nil
             }
             return node
         } catch let error as YamlError {
             diagnostics.emit(Self.diagnostic(for: error, file: name))
         } catch {
-            diagnostics.emit(Diagnostic(.error, file: name, line: 1, column: 1, message: "cannot parse YAML: \(error)"))
+            diagnostics.emit(Diagnostic(.error, file: name, line: 1, column: 1, message: "không đọc được YAML: \(error)"))
         }
         return nil
     }
@@ -70,7 +70,7 @@ public struct ConfigLoader {
     static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
         func make(_ mark: Mark, _ problem: String, _ context: YamlError.Context?) -> Diagnostic {
             let detail = context.map { "\($0.text) " } ?? ""
-            return Diagnostic(.error, file: file, line: mark.line, column: mark.column, message: "invalid YAML: \(detail)\(problem)")
+            return Diagnostic(.error, file: file, line: mark.line, column: mark.column, message: "YAML không hợp lệ: \(detail)\(problem)")
         }
         switch error {
         case .scanner(let context, let problem, let mark, _): return make(mark, problem, context)
@@ -79,12 +79,12 @@ public struct ConfigLoader {
         case .reader(let problem, let offset, _, let yaml):
             let prefix = offset.map { String(yaml.utf8.prefix($0)) ?? "" } ?? ""
             let lines = prefix.split(separator: "\n", omittingEmptySubsequences: false)
-            return Diagnostic(.error, file: file, line: lines.count, column: (lines.last?.unicodeScalars.count ?? 0) + 1, message: "invalid YAML: \(problem)")
+            return Diagnostic(.error, file: file, line: lines.count, column: (lines.last?.unicodeScalars.count ?? 0) + 1, message: "YAML không hợp lệ: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let mark = context.mark
-            return Diagnostic(.error, file: file, line: mark.line, column: mark.column, message: "duplicated keys \(duplicates.map { "'\($0)'" }.joined(separator: ", ")): keep one of each")
+            return Diagnostic(.error, file: file, line: mark.line, column: mark.column, message: "khóa bị lặp \(duplicates.map { "'\($0)'" }.joined(separator: ", ")): mỗi khóa chỉ được ghi một lần")
         default:
-            return Diagnostic(.error, file: file, line: 1, column: 1, message: "invalid YAML: \(error)")
+            return Diagnostic(.error, file: file, line: 1, column: 1, message: "YAML không hợp lệ: \(error)")
         }
     }
 
@@ -97,9 +97,9 @@ public struct ConfigLoader {
             let matches = Glob.expand(full)
             if matches.isEmpty {
                 if Glob.isPattern(pattern) {
-                    reader.diagnostics.warning("include pattern '\(pattern)' matches no file", at: reader.location(item))
+                    reader.diagnostics.warning("mẫu include '\(pattern)' không khớp tệp nào", at: reader.location(item))
                 } else {
-                    reader.error("included file '\(pattern)' does not exist (paths are relative to \(root))", at: item)
+                    reader.error("tệp include '\(pattern)' không tồn tại (đường dẫn tính từ thư mục của \(root))", at: item)
                 }
             }
             for file in matches where !files.contains(file) && file != root { files.append(file) }

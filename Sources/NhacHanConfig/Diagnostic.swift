@@ -118,7 +118,7 @@ func suggestion(for word: String, among candidates: some Sequence<String>) -> St
 }
 
 func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String {
-    suggestion(for: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    suggestion(for: word, among: candidates).map { "; có phải ý bạn là '\($0)'?" } ?? ""
 }
 
 /// Levenshtein distance over Unicode scalars.

@@ -26,19 +26,19 @@ struct NodeReader {
     /// The keys of a mapping, each checked against the allowed ones (with a suggestion for typos).
     func fields(_ node: Node, of what: String, allowed: [String]) -> [String: (key: Node, value: Node)]? {
         guard let mapping = node.mapping else {
-            error("\(what) must be a mapping of \(allowed.prefix(4).joined(separator: ", "))...; found \(describe(node))", at: node)
+            error("\(what) phải là một ánh xạ (mapping) gồm \(allowed.prefix(4).joined(separator: ", "))...; gặp \(describe(node))", at: node)
             return nil
         }
         var result: [String: (key: Node, value: Node)] = [:]
         for (key, value) in mapping {
             guard let name = key.scalar?.string else {
-                error("keys of \(what) must be plain words", at: key)
+                error("khóa của \(what) phải là một từ", at: key)
                 continue
             }
             if result[name] != nil {
-                error("'\(name)' is given twice in \(what); keep one", at: key)
+                error("'\(name)' được ghi hai lần trong \(what); giữ một", at: key)
             } else if !allowed.contains(name) {
-                error("unknown key '\(name)' in \(what)\(didYouMean(name, among: allowed)); allowed: \(allowed.joined(separator: ", "))", at: key)
+                error("khóa không hợp lệ '\(name)' trong \(what)\(didYouMean(name, among: allowed)); các khóa được dùng: \(allowed.joined(separator: ", "))", at: key)
             } else {
                 result[name] = (key, value)
             }
@@ -48,11 +48,11 @@ struct NodeReader {
 
     func string(_ node: Node, _ what: String, allowEmpty: Bool = false) -> String? {
         guard let scalar = node.scalar, !isNull(node) || allowEmpty else {
-            error("\(what) must be text; found \(describe(node))", at: node)
+            error("\(what) phải là văn bản (text); gặp \(describe(node))", at: node)
             return nil
         }
         if !allowEmpty && scalar.string.trimmingWhitespace.isEmpty {
-            error("\(what) must not be empty", at: node)
+            error("\(what) không được để trống", at: node)
             return nil
         }
         return scalar.string
@@ -62,7 +62,7 @@ struct NodeReader {
     func line(_ node: Node, _ what: String) -> String? {
         guard let text = string(node, what) else { return nil }
         if text.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
-            error("\(what) must be one line: it reaches email headers, where CR and LF are refused", at: node)
+            error("\(what) phải nằm trên một dòng: giá trị này vào tiêu đề email, nơi không cho phép ký tự xuống dòng (CR, LF)", at: node)
             return nil
         }
         return text
@@ -70,7 +70,7 @@ struct NodeReader {
 
     func int(_ node: Node, _ what: String, in range: ClosedRange<Int>) -> Int? {
         guard let text = node.scalar?.string, let n = Int(text), range.contains(n) else {
-            error("\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound); found \(describe(node))", at: node)
+            error("\(what) phải là số nguyên từ \(range.lowerBound) đến \(range.upperBound); gặp \(describe(node))", at: node)
             return nil
         }
         return n
@@ -81,22 +81,22 @@ struct NodeReader {
         case "true", "True", "TRUE", "yes": return true
         case "false", "False", "FALSE", "no": return false
         default:
-            error("\(what) must be true or false; found \(describe(node))", at: node)
+            error("\(what) phải là true hoặc false; gặp \(describe(node))", at: node)
             return nil
         }
     }
 
     func date(_ node: Node, _ what: String) -> CivilDate? {
         guard let text = node.scalar?.string else {
-            error("\(what) must be a date YYYY-MM-DD; found \(describe(node))", at: node)
+            error("\(what) phải là ngày dạng YYYY-MM-DD; gặp \(describe(node))", at: node)
             return nil
         }
         if let date = CivilDate(iso: text) { return date }
         let parts = text.split(separator: "-")
         if parts.count == 3, parts.allSatisfy({ Int($0) != nil }) {
-            error("\(what) '\(text)' is not a day of the calendar (check the month's length)", at: node)
+            error("\(what) '\(text)' không phải ngày có thật (kiểm tra số ngày của tháng)", at: node)
         } else {
-            error("\(what) must be a date YYYY-MM-DD; found '\(text)'", at: node)
+            error("\(what) phải là ngày dạng YYYY-MM-DD; gặp '\(text)'", at: node)
         }
         return nil
     }
@@ -106,20 +106,20 @@ struct NodeReader {
         if let sequence = node.sequence { return Array(sequence) }
         if isNull(node) { return [] }
         if node.scalar != nil { return [node] }
-        error("\(what) must be a list; found \(describe(node))", at: node)
+        error("\(what) phải là một danh sách; gặp \(describe(node))", at: node)
         return nil
     }
 
     func strings(_ node: Node, _ what: String) -> [(String, Node)] {
-        (list(node, what) ?? []).compactMap { item in string(item, "each of \(what)").map { ($0, item) } }
+        (list(node, what) ?? []).compactMap { item in string(item, "mỗi phần tử của \(what)").map { ($0, item) } }
     }
 
     func describe(_ node: Node) -> String {
         switch node {
-        case .mapping: return "a mapping"
-        case .sequence: return "a list"
-        case .scalar(let s): return isNull(node) ? "nothing" : "'\(s.string.prefix(40))'"
-        default: return "an alias"
+        case .mapping: return "một ánh xạ (mapping)"
+        case .sequence: return "một danh sách"
+        case .scalar(let s): return isNull(node) ? "giá trị rỗng" : "'\(s.string.prefix(40))'"
+        default: return "một bí danh YAML (alias)"
         }
     }
 }

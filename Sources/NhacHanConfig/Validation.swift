@@ -40,9 +40,9 @@ enum Validation {
     static func webURLProblem(_ text: String, allowHTTP: Bool) -> String? {
         guard let url = URLComponents(string: text), let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty,
               ["http", "https"].contains(scheme), isLoopback(host) || isHostName(host, requireDot: false)
-        else { return "'\(text)' is not an http(s) URL with a host" }
+        else { return "'\(text)' không phải URL http(s) có tên máy chủ" }
         if scheme == "http" && !allowHTTP && !isLoopback(host) {
-            return "'\(text)' uses plain HTTP: use https://, or set allow_http: true for a server you trust"
+            return "'\(text)' dùng HTTP không mã hóa: dùng https://, hoặc đặt allow_http: true cho máy chủ tin cậy"
         }
         return nil
     }

@@ -48,6 +48,6 @@ struct BadConfigTests {
     func missingFile() throws {
         let result = try BinaryRunner.run(["check", "-c", "/nonexistent/nhachan.yaml"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("/nonexistent/nhachan.yaml: error: cannot read the file"))
+        #expect(result.stderr.contains("/nonexistent/nhachan.yaml: error: không đọc được tệp"))
     }
 }

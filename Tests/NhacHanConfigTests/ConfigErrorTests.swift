@@ -24,21 +24,21 @@ struct ConfigErrorTests {
     func unknownKeyWithSuggestion() {
         var f = ConfigFixture()
         f.write("nhachan.yaml", ConfigFixture.units + directive("{id: t, 1️⃣unitz: [ubnd-xa], action: A, due: {before: 2024-04-01}}"))
-        #expect(errors(f).contains(f.error("1️⃣", "unknown key 'unitz' in a task; did you mean 'units'?; allowed: id, units, action, report_to, via, due, phrase, after, policy")))
+        #expect(errors(f).contains(f.error("1️⃣", "khóa không hợp lệ 'unitz' trong nhiệm vụ; có phải ý bạn là 'units'?; các khóa được dùng: id, units, action, report_to, via, due, phrase, after, policy")))
     }
 
     @Test("a value of the wrong type says what was expected")
     func wrongType() {
         var f = ConfigFixture()
         f.write("nhachan.yaml", "policies:\n  p: {on_due_day: 1️⃣maybe}\n" + ConfigFixture.units)
-        #expect(errors(f) == [f.error("1️⃣", "on_due_day must be true or false; found 'maybe'")])
+        #expect(errors(f) == [f.error("1️⃣", "on_due_day phải là true hoặc false; gặp 'maybe'")])
     }
 
     @Test("an impossible date is refused")
     func impossibleDate() {
         var f = ConfigFixture()
         f.write("nhachan.yaml", ConfigFixture.units + directive("{id: t, units: [ubnd-xa], action: A, due: {before: 1️⃣2024-02-30}}"))
-        #expect(errors(f) == [f.error("1️⃣", "before '2024-02-30' is not a day of the calendar (check the month's length)")])
+        #expect(errors(f) == [f.error("1️⃣", "before '2024-02-30' không phải ngày có thật (kiểm tra số ngày của tháng)")])
     }
 
     @Test("unknown unit, group and policy references suggest the closest name")
@@ -46,10 +46,10 @@ struct ConfigErrorTests {
         var f = ConfigFixture()
         f.write("nhachan.yaml", ConfigFixture.units + directive("{id: t, units: [1️⃣xa-binh-chao, 2️⃣ubnd-xaa], action: A, via: 3️⃣phong-ldtbx, policy: 4️⃣nhanh}"))
         #expect(errors(f) == [
-            f.error("1️⃣", "unknown unit or group 'xa-binh-chao'; did you mean 'xa-binh-chau'?"),
-            f.error("2️⃣", "unknown unit or group 'ubnd-xaa'; did you mean 'ubnd-xa'?"),
-            f.error("3️⃣", "unknown unit 'phong-ldtbx'; did you mean 'phong-ldtbxh'?"),
-            f.error("4️⃣", "unknown policy 'nhanh'"),
+            f.error("1️⃣", "không có đơn vị hay nhóm 'xa-binh-chao'; có phải ý bạn là 'xa-binh-chau'?"),
+            f.error("2️⃣", "không có đơn vị hay nhóm 'ubnd-xaa'; có phải ý bạn là 'ubnd-xa'?"),
+            f.error("3️⃣", "không có đơn vị 'phong-ldtbx'; có phải ý bạn là 'phong-ldtbxh'?"),
+            f.error("4️⃣", "không có chính sách 'nhanh'"),
         ])
     }
 
@@ -58,7 +58,7 @@ struct ConfigErrorTests {
         var f = ConfigFixture()
         f.write("nhachan.yaml", ConfigFixture.units + "  - {id: 1️⃣ubnd-xa, name: Trùng, members: [xa-binh-hai]}\n")
         let first = f.path("nhachan.yaml") + ":6:10"
-        #expect(errors(f) == [f.error("1️⃣", "duplicate unit or group id 'ubnd-xa': already defined at \(first)")])
+        #expect(errors(f) == [f.error("1️⃣", "trùng id đơn vị hoặc nhóm 'ubnd-xa': đã khai báo tại \(first)")])
     }
 
     @Test("invalid email addresses and URLs are refused")
@@ -72,9 +72,9 @@ struct ConfigErrorTests {
                 webhooks: [{url: 2️⃣"http://chat.example.gov.vn/hook"}, {url: 3️⃣"not a url"}]
             """)
         #expect(errors(f) == [
-            f.error("1️⃣", "'ubnd.example.gov.vn' in email.to is not an email address (name@domain)"),
-            f.error("2️⃣", "'http://chat.example.gov.vn/hook' uses plain HTTP: use https://, or set allow_http: true for a server you trust"),
-            f.error("3️⃣", "'not a url' is not an http(s) URL with a host"),
+            f.error("1️⃣", "'ubnd.example.gov.vn' trong email.to không phải địa chỉ email (ten@mien)"),
+            f.error("2️⃣", "'http://chat.example.gov.vn/hook' dùng HTTP không mã hóa: dùng https://, hoặc đặt allow_http: true cho máy chủ tin cậy"),
+            f.error("3️⃣", "'not a url' không phải URL http(s) có tên máy chủ"),
         ])
     }
 
@@ -82,14 +82,14 @@ struct ConfigErrorTests {
     func unsupportedRRule() {
         var f = ConfigFixture()
         f.write("nhachan.yaml", ConfigFixture.units + directive("{id: t, units: [ubnd-xa], action: A, due: {every: 1️⃣\"FREQ=HOURLY\"}}"))
-        #expect(errors(f) == [f.error("1️⃣", "unsupported RRULE: FREQ=HOURLY is not supported; use YEARLY, MONTHLY, WEEKLY or DAILY")])
+        #expect(errors(f) == [f.error("1️⃣", "RRULE không được hỗ trợ: FREQ=HOURLY không được hỗ trợ; dùng YEARLY, MONTHLY, WEEKLY hoặc DAILY")])
     }
 
     @Test("a deadline before the directive's issue date is refused")
     func deadlineBeforeIssue() {
         var f = ConfigFixture()
         f.write("nhachan.yaml", ConfigFixture.units + directive("{id: t, units: [ubnd-xa], action: A, due: {before: 1️⃣2023-04-08}}"))
-        #expect(errors(f) == [f.error("1️⃣", "deadline 2023-04-08 is before the directive's issue date 2024-03-10: check the year")])
+        #expect(errors(f) == [f.error("1️⃣", "hạn 2023-04-08 trước ngày ban hành văn bản 2024-03-10: kiểm tra lại năm")])
     }
 
     @Test("a group that contains itself is a cycle")
@@ -101,7 +101,7 @@ struct ConfigErrorTests {
               - {id: nhom-a, name: A, members: [xa-a, nhom-b]}
               - {id: nhom-b, name: B, members: [1️⃣nhom-a]}
             """)
-        #expect(errors(f) == [f.error("1️⃣", "group cycle: nhom-a -> nhom-b -> nhom-a; a group cannot contain itself")])
+        #expect(errors(f) == [f.error("1️⃣", "nhóm lồng vòng: nhom-a -> nhom-b -> nhom-a; một nhóm không thể chứa chính nó")])
     }
 
     @Test("a secret whose environment variable is not set is refused, and accepted once set")
@@ -110,7 +110,7 @@ struct ConfigErrorTests {
         f.write("nhachan.yaml", """
             smtp: {url: "smtp://mail.example.gov.vn:587", from: "Nhắc hạn <nhachan@example.gov.vn>", username: nhachan, password_env: 1️⃣NHACHAN_TEST_SMTP}
             """)
-        #expect(errors(f) == [f.error("1️⃣", "environment variable NHACHAN_TEST_SMTP (smtp.password_env) is not set: export it before starting nhachan")])
+        #expect(errors(f) == [f.error("1️⃣", "biến môi trường NHACHAN_TEST_SMTP (smtp.password_env) chưa được đặt: hãy export trước khi chạy nhachan")])
         #expect(errors(f, environment: ["NHACHAN_TEST_SMTP": "x"]).isEmpty)
     }
 
@@ -118,7 +118,7 @@ struct ConfigErrorTests {
     func headerInjection() {
         var f = ConfigFixture()
         f.write("nhachan.yaml", "units:\n  - {id: xa-a, name: 1️⃣\"UBND xã A\\r\\nBcc: x@evil.example\"}\n")
-        #expect(errors(f) == [f.error("1️⃣", "unit name must be one line: it reaches email headers, where CR and LF are refused")])
+        #expect(errors(f) == [f.error("1️⃣", "tên đơn vị (name) phải nằm trên một dòng: giá trị này vào tiêu đề email, nơi không cho phép ký tự xuống dòng (CR, LF)")])
     }
 
     @Test("errors in an included file point into that file, and all errors are reported at once")
@@ -128,9 +128,9 @@ struct ConfigErrorTests {
         f.write("directives/cv.yaml", directive("{id: t, units: [2️⃣ubnd-xb], action: A, due: {through: 3️⃣2024-13-01}}"))
         let got = errors(f)
         #expect(got.count == 3)
-        #expect(got.contains(f.error("1️⃣", "unknown key 'timezon' in the configuration; did you mean 'timezone'?; allowed: timezone, state, include, templates, calendar, coordinator, smtp, policies, default_policy, units, groups, directives")))
-        #expect(got.contains(f.error("2️⃣", "unknown unit or group 'ubnd-xb'; did you mean 'ubnd-xa'?")))
-        #expect(got.contains(f.error("3️⃣", "through '2024-13-01' is not a day of the calendar (check the month's length)")))
+        #expect(got.contains(f.error("1️⃣", "khóa không hợp lệ 'timezon' trong cấu hình; có phải ý bạn là 'timezone'?; các khóa được dùng: timezone, state, include, templates, calendar, coordinator, smtp, policies, default_policy, units, groups, directives")))
+        #expect(got.contains(f.error("2️⃣", "không có đơn vị hay nhóm 'ubnd-xb'; có phải ý bạn là 'ubnd-xa'?")))
+        #expect(got.contains(f.error("3️⃣", "through '2024-13-01' không phải ngày có thật (kiểm tra số ngày của tháng)")))
     }
 
     @Test("a YAML syntax error points at where the parser stopped")
@@ -139,6 +139,6 @@ struct ConfigErrorTests {
         f.write("nhachan.yaml", "units:\n  - {id: xa-a, name: [unclosed\n")
         let got = errors(f)
         #expect(got.count == 1)
-        #expect(got.first?.hasPrefix(f.path("nhachan.yaml") + ":3:1: error: invalid YAML") == true)
+        #expect(got.first?.hasPrefix(f.path("nhachan.yaml") + ":3:1: error: YAML không hợp lệ") == true)
     }
 }

@@ -12,16 +12,16 @@ extension Recurrence {
         let body = text.hasPrefix("RRULE:") ? String(text.dropFirst(6)) : text
         for part in body.split(separator: ";") where !part.isEmpty {
             let pair = part.split(separator: "=", maxSplits: 1).map(String.init)
-            guard pair.count == 2 else { throw RecurrenceError(description: "'\(part)' is not NAME=VALUE") }
+            guard pair.count == 2 else { throw RecurrenceError(description: "'\(part)' không có dạng TÊN=GIÁ_TRỊ") }
             let name = pair[0].uppercased()
-            guard fields[name] == nil else { throw RecurrenceError(description: "\(name) is given twice") }
+            guard fields[name] == nil else { throw RecurrenceError(description: "\(name) được ghi hai lần") }
             fields[name] = pair[1].uppercased()
         }
         guard let freqText = fields.removeValue(forKey: "FREQ") else {
-            throw RecurrenceError(description: "FREQ is missing (FREQ=YEARLY, MONTHLY, WEEKLY or DAILY)")
+            throw RecurrenceError(description: "thiếu FREQ (FREQ=YEARLY, MONTHLY, WEEKLY hoặc DAILY)")
         }
         guard let frequency = Frequency(rawValue: freqText) else {
-            throw RecurrenceError(description: "FREQ=\(freqText) is not supported; use YEARLY, MONTHLY, WEEKLY or DAILY")
+            throw RecurrenceError(description: "FREQ=\(freqText) không được hỗ trợ; dùng YEARLY, MONTHLY, WEEKLY hoặc DAILY")
         }
         self.init(frequency: frequency, start: start, text: text)
         if let v = fields.removeValue(forKey: "INTERVAL") { interval = try Self.number(v, "INTERVAL", 1...1000) }
@@ -29,11 +29,11 @@ extension Recurrence {
         if let v = fields.removeValue(forKey: "BYMONTH") { byMonth = try Self.list(v, "BYMONTH", 1...12) }
         if let v = fields.removeValue(forKey: "BYMONTHDAY") {
             byMonthDay = try Self.list(v, "BYMONTHDAY", -31...31)
-            if byMonthDay.contains(0) { throw RecurrenceError(description: "BYMONTHDAY=0 names no day") }
+            if byMonthDay.contains(0) { throw RecurrenceError(description: "BYMONTHDAY=0 không chỉ ngày nào") }
         }
         if let v = fields.removeValue(forKey: "BYSETPOS") {
             bySetPos = try Self.list(v, "BYSETPOS", -366...366)
-            if bySetPos.contains(0) { throw RecurrenceError(description: "BYSETPOS=0 names no position") }
+            if bySetPos.contains(0) { throw RecurrenceError(description: "BYSETPOS=0 không chỉ vị trí nào") }
         }
         if let v = fields.removeValue(forKey: "BYDAY") {
             for item in v.split(separator: ",") { byDay.append(try Self.weekdayRule(String(item))) }
@@ -42,18 +42,18 @@ extension Recurrence {
             let digits = v.prefix(8)
             guard digits.count == 8, let y = Int(digits.prefix(4)), let m = Int(digits.dropFirst(4).prefix(2)),
                   let d = Int(digits.suffix(2)), let date = CivilDate(year: y, month: m, day: d)
-            else { throw RecurrenceError(description: "UNTIL=\(v) is not a date (YYYYMMDD)") }
+            else { throw RecurrenceError(description: "UNTIL=\(v) không phải ngày (YYYYMMDD)") }
             until = date
         }
-        if count != nil && until != nil { throw RecurrenceError(description: "COUNT and UNTIL cannot both be given") }
+        if count != nil && until != nil { throw RecurrenceError(description: "không dùng COUNT và UNTIL cùng lúc") }
         if let other = fields.keys.sorted().first {
-            throw RecurrenceError(description: "\(other) is not supported; supported: FREQ, INTERVAL, BYMONTH, BYMONTHDAY, BYDAY, BYSETPOS, COUNT, UNTIL")
+            throw RecurrenceError(description: "\(other) không được hỗ trợ; được dùng: FREQ, INTERVAL, BYMONTH, BYMONTHDAY, BYDAY, BYSETPOS, COUNT, UNTIL")
         }
     }
 
     private static func number(_ text: String, _ name: String, _ range: ClosedRange<Int>) throws(RecurrenceError) -> Int {
         guard let n = Int(text), range.contains(n) else {
-            throw RecurrenceError(description: "\(name)=\(text) must be a whole number in \(range.lowerBound)...\(range.upperBound)")
+            throw RecurrenceError(description: "\(name)=\(text) phải là số nguyên trong khoảng \(range.lowerBound)...\(range.upperBound)")
         }
         return n
     }
@@ -67,12 +67,12 @@ extension Recurrence {
     private static func weekdayRule(_ text: String) throws(RecurrenceError) -> WeekdayRule {
         let code = String(text.suffix(2))
         guard let weekday = weekdayCodes[code] else {
-            throw RecurrenceError(description: "BYDAY=\(text): expected MO, TU, WE, TH, FR, SA or SU, optionally with an ordinal (-1FR)")
+            throw RecurrenceError(description: "BYDAY=\(text): cần MO, TU, WE, TH, FR, SA hoặc SU, có thể kèm số thứ tự (-1FR)")
         }
         let prefix = text.dropLast(2)
         if prefix.isEmpty { return WeekdayRule(ordinal: nil, weekday: weekday) }
         guard let n = Int(prefix), n != 0, (-53...53).contains(n) else {
-            throw RecurrenceError(description: "BYDAY=\(text): the ordinal must be 1...53 or -53...-1")
+            throw RecurrenceError(description: "BYDAY=\(text): số thứ tự phải trong 1...53 hoặc -53...-1")
         }
         return WeekdayRule(ordinal: n, weekday: weekday)
     }
