@@ -35,7 +35,7 @@ let package = Package(
         .target(
             name: "NhacHanDelivery",
             dependencies: [
-                "CCurl", "CCurlShim",
+                "NhacHanCore", "CCurl", "CCurlShim",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "NhacHanCoreTests", dependencies: ["NhacHanCore"], swiftSettings: strictSettings),
         .testTarget(name: "NhacHanConfigTests", dependencies: ["NhacHanConfig", "NhacHanCore"], swiftSettings: strictSettings),
         .testTarget(name: "NhacHanStoreTests", dependencies: ["NhacHanStore"], swiftSettings: strictSettings),
-        .testTarget(name: "NhacHanDeliveryTests", dependencies: ["NhacHanDelivery", "NhacHanTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "NhacHanDeliveryTests", dependencies: ["NhacHanDelivery", "NhacHanCore", "NhacHanTestSupport"], swiftSettings: strictSettings),
         .executableTarget(name: "bench-transports", dependencies: ["NhacHanDelivery"], path: "bench/transports/swift", swiftSettings: strictSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["nhachan", "NhacHanTestSupport"], exclude: ["Golden"], swiftSettings: strictSettings),
     ],

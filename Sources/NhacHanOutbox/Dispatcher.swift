@@ -61,7 +61,7 @@ struct Dispatcher {
         let sendAt = LocalTime(seconds: payload.sendAt)
         return ReminderContent(
             unitID: payload.unit, unitName: payload.unitName, sendAt: zone.iso(sendAt),
-            sendAtDisplay: "\(VietnameseDateText.long(sendAt.day)) \(ClockTime.format(sendAt.secondOfDay / 60))",
+            sendAtDisplay: "\(NhacHanCore.VietnameseDate.long(sendAt.day)) \(ClockTime.format(sendAt.secondOfDay / 60))",
             items: payload.items.map { item in
                 ReminderItem(
                     directiveID: item.directive, directiveNumber: item.number, directiveSubject: item.subject, taskID: item.task,
@@ -162,7 +162,3 @@ struct Dispatcher {
         }
     }
 }
-
-/// Vietnamese dates for message headers; the core's formatter, under a name that does not clash
-/// with the delivery module's.
-typealias VietnameseDateText = NhacHanCore.VietnameseDate

@@ -1,3 +1,4 @@
+import NhacHanCore
 import Foundation
 import NhacHanDelivery
 import Testing

@@ -1,20 +1,15 @@
 /// Text and JSON for the `holidays` command, kept here so the command stays thin and the
 /// output is testable.
 public enum HolidayListing {
-    /// ISO weekday 1 (Monday) ... 7 (Sunday) in Vietnamese.
-    public static let weekdayNames = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"]
-
     /// "Thứ Hai, 29/4/2024".
     public static func vietnameseDate(_ date: CivilDate) -> String {
-        let (y, m, d) = date.components
-        return "\(weekdayNames[date.weekday - 1]), \(d)/\(m)/\(y)"
+        VietnameseDate.long(date)
     }
 
     /// "thứ Bảy 4/5/2024", for use inside a sentence.
     static func shortDate(_ date: CivilDate) -> String {
-        let (y, m, d) = date.components
-        let weekday = weekdayNames[date.weekday - 1]
-        return "\(weekday.prefix(1).lowercased())\(weekday.dropFirst()) \(d)/\(m)/\(y)"
+        let weekday = VietnameseDate.weekdayName(date.weekday)
+        return "\(weekday.prefix(1).lowercased())\(weekday.dropFirst()) \(VietnameseDate.short(date))"
     }
 
     /// A Vietnamese label for each kind, for the table.
@@ -64,20 +59,7 @@ public enum HolidayListing {
 
     /// A JSON string literal: quotes, backslashes and control characters escaped.
     static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += "\\u" + String(String(scalar.value, radix: 16).leftPadded(4))
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        JSONValue.string(s).rendered()
     }
 }
 

@@ -35,3 +35,28 @@ extension StageKind {
         }
     }
 }
+
+extension VietnameseDate {
+    /// `04/4/2024`, `15/01/2024`: as Decree 30/2020/NĐ-CP writes dates in a document, a day below
+    /// 10 and the months 1 and 2 with a leading zero. Messages quote deadlines this way.
+    public static func numeric(year: Int, month: Int, day: Int) -> String {
+        let dd = day < 10 ? "0\(day)" : "\(day)"
+        let mm = month <= 2 ? "0\(month)" : "\(month)"
+        return "\(dd)/\(mm)/\(year)"
+    }
+
+    /// `Thứ Năm` for a day given by its parts.
+    public static func weekdayName(year: Int, month: Int, day: Int) -> String {
+        weekdayName(CivilDate(dayNumber: CivilDate.days(year: year, month: month, day: day)).weekday)
+    }
+
+    /// `Thứ Năm, 04/4/2024`.
+    public static func weekdayDate(year: Int, month: Int, day: Int) -> String {
+        "\(weekdayName(year: year, month: month, day: day)), \(numeric(year: year, month: month, day: day))"
+    }
+
+    /// The parts of `YYYY-MM-DD` (the start of an ISO 8601 date or date-time), if it names a day.
+    public static func parseISO(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        CivilDate(iso: text.prefix(10)).map { $0.components }
+    }
+}

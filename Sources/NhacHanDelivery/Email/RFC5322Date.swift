@@ -1,4 +1,5 @@
 import Foundation
+import NhacHanCore
 
 /// The `Date:` header format (RFC 5322 §3.3), written without Foundation's formatters so
 /// that it never depends on the process locale.
@@ -11,7 +12,7 @@ enum RFC5322Date {
         let local = Int(date.timeIntervalSince1970.rounded(.down)) + offsetSeconds
         let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         let secondOfDay = local - days * 86_400
-        let (year, month, day) = VietnameseDate.civil(fromDays: days)
+        let (year, month, day) = CivilDate(dayNumber: days).components
         let weekday = ((days + 3) % 7 + 7) % 7  // 1970-01-01 was a Thursday (index 3)
         let sign = offsetSeconds < 0 ? "-" : "+"
         let offsetMinutes = abs(offsetSeconds) / 60

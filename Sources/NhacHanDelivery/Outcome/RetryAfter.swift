@@ -1,4 +1,5 @@
 public import Foundation
+import NhacHanCore
 
 /// The HTTP `Retry-After` header (RFC 9110 §10.2.3): delay-seconds or an HTTP-date.
 public enum RetryAfter {
@@ -43,19 +44,8 @@ public enum RetryAfter {
         guard let day, let month, var year, let (h, m, s) = time else { return nil }
         if year < 100 { year += year < 70 ? 2000 : 1900 }  // RFC 9110: two-digit years
         guard (1...31).contains(day), h < 24, m < 60, s < 61 else { return nil }
-        return daysFromCivil(year: year, month: month, day: day) * 86_400 + h * 3600 + m * 60 + s
+        return CivilDate.days(year: year, month: month, day: day) * 86_400 + h * 3600 + m * 60 + s
     }
 
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-
-    /// Howard Hinnant's days_from_civil: days since 1970-01-01.
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = month > 2 ? month - 3 : month + 9
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
 }

@@ -1,4 +1,5 @@
 public import Foundation
+import NhacHanCore
 
 extension ReminderContent {
     /// A harmless sample message for `nhachan send-test`: one clearly labelled test item,
@@ -6,8 +7,8 @@ extension ReminderContent {
     public static func testMessage(unitID: String = "send-test", unitName: String, now: Date = Date(), utcOffsetSeconds: Int = 7 * 3600) -> ReminderContent {
         let local = Int(now.timeIntervalSince1970.rounded(.down)) + utcOffsetSeconds
         let today = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
-        let (ty, tm, td) = VietnameseDate.civil(fromDays: today)
-        let (dy, dm, dd) = VietnameseDate.civil(fromDays: today + 3)
+        let (ty, tm, td) = CivilDate(dayNumber: today).components
+        let (dy, dm, dd) = CivilDate(dayNumber: today + 3).components
         let minute = (local - today * 86_400) / 60
         let time = String(format: "%02d:%02d", minute / 60, minute % 60)
         let offsetHours = utcOffsetSeconds / 3600

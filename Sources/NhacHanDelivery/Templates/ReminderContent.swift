@@ -1,3 +1,4 @@
+import NhacHanCore
 /// What one reminder message says: everything due to one unit at one send instant.
 ///
 /// The planner's output maps onto this; templates, email and webhook bodies are built

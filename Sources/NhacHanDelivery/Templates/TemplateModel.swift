@@ -1,3 +1,4 @@
+import NhacHanCore
 import Foundation
 
 /// The values a template sees (snake_case, as in the YAML configuration), all NFC.
