@@ -12,11 +12,32 @@ struct Check: ParsableCommand {
     @Option(help: "Thời điểm hiện tại (ISO 8601), để đếm các hạn trong 30 ngày tới.")
     var now: String?
 
+    /// Years with a deadline from a year ago on, whose holidays follow the rules only.
+    func unannouncedYears(_ loaded: LoadedConfig, now: LocalTime) -> [Int] {
+        let registry = loaded.config.registry
+        let window = now.day.adding(days: -366)...now.day.adding(days: 3 * 366)
+        var years = Set<Int>()
+        for directive in registry.directives {
+            for task in directive.tasks {
+                guard let due = task.due else { continue }
+                for deadline in Deadline.occurrences(of: due, directive: directive, window: window, rollOver: registry.rollOver, calendar: loaded.calendar) {
+                    let year = deadline.effective.year
+                    if !loaded.calendar.hasAnnouncement(forYear: year) { years.insert(year) }
+                }
+            }
+        }
+        return years.sorted()
+    }
+
     func run() throws {
         let loaded = try options.load()
         let now = try loaded.now(now)
         let summary = ConfigSummary(config: loaded.config, calendar: loaded.calendar, now: now)
         for warning in summary.warnings { printError(warning.description) }
+        for year in unannouncedYears(loaded, now: now) {
+            printError("\(loaded.config.rootPath): warning: có hạn rơi vào năm \(year), năm chưa có lịch nghỉ do Chính phủ công bố trong nhachan: "
+                + "ngày nghỉ được tính theo Bộ luật Lao động; khi có thông báo, thêm vào calendar.days_off và calendar.working_days")
+        }
         print(summary.line)
     }
 }

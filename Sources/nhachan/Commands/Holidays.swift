@@ -21,6 +21,9 @@ struct Holidays: ParsableCommand {
     @Option(help: ArgumentHelp("Show the Vietnamese lunar date of this day.", valueName: "YYYY-MM-DD"))
     var lunar: String?
 
+    @Option(name: .shortAndLong, help: "A config whose calendar.days_off and calendar.working_days apply too.")
+    var config: String?
+
     func validate() throws {
         switch (year, lunar) {
         case (nil, nil):
@@ -47,7 +50,13 @@ struct Holidays: ParsableCommand {
             return
         }
         guard let year else { return }
-        let calendar = VietnameseCalendar(years: year...year)
+        var daysOff: [NamedDay] = [], workingDays: [NamedDay] = []
+        if let config {
+            let loaded = try ConfigOptions.parse(["--config", config]).load()
+            daysOff = loaded.config.calendar.daysOff
+            workingDays = loaded.config.calendar.workingDays
+        }
+        let calendar = VietnameseCalendar(years: year...year, daysOff: daysOff, workingDays: workingDays)
         let days = calendar.nonWorkingDays(inYear: year)
         switch format {
         case .table: print(HolidayListing.table(days, year: year, announced: calendar.hasAnnouncement(forYear: year)))
