@@ -63,3 +63,58 @@ struct CrashRecoveryTests {
         #expect(states.count == 200 && states.allSatisfy { $0 == "sent" })
     }
 }
+
+@Suite("The daemon", .timeLimit(.minutes(2)))
+struct DaemonTests {
+    @Test("nhachan run sends when its clock reaches a send time, keeps the last good config on a bad reload, and stops on SIGTERM")
+    func runReloadAndStop() throws {
+        let secret = "whsec_ZGVtby1vbmx5LXdlYmhvb2stc2VjcmV0LWZvci1uaGFjaGFu"
+        let hook = try HTTPTestServer(secret: secret)
+        defer { hook.stop() }
+        let folder = NSTemporaryDirectory() + "nhachan-daemon-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try (secret + "\n").write(toFile: folder + "/hook.secret", atomically: true, encoding: .utf8)
+        let config = folder + "/nhachan.yaml"
+        let good = """
+            policies:
+              p: {send_at: "08:00", before: [1wd]}
+            default_policy: p
+            units:
+              - {id: xa-a, name: UBND xã A, webhooks: [{url: "\(hook.url())", secret_file: hook.secret}]}
+            directives:
+              - id: cv-1
+                issuer: UBND huyện
+                subject: "V/v báo cáo"
+                tasks:
+                  - {id: bao-cao, units: [xa-a], action: Báo cáo, due: {before: 2024-03-29}}
+            """
+        try good.write(toFile: config, atomically: true, encoding: .utf8)
+        let log = folder + "/run.log"
+        FileManager.default.createFile(atPath: log, contents: nil)
+        let daemon = Process()
+        daemon.executableURL = URL(fileURLWithPath: BinaryRunner.binary)
+        // A simulated clock a minute before the send time, running 30 times faster.
+        daemon.arguments = ["run", "-c", config, "--now", "2024-03-27T07:59:00", "--speed", "30"]
+        daemon.standardOutput = FileHandle.nullDevice
+        daemon.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        try daemon.run()
+        func waitFor(_ condition: () throws -> Bool) rethrows -> Bool {
+            let deadline = Date().addingTimeInterval(30)
+            while Date() < deadline {
+                if try condition() { return true }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            return false
+        }
+        #expect(try waitFor { try hook.records().count == 1 })
+        try (good + "\n  - {broken").write(toFile: config, atomically: true, encoding: .utf8)
+        kill(daemon.processIdentifier, SIGHUP)
+        #expect(waitFor { ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").contains("giữ cấu hình cũ") })
+        #expect(daemon.isRunning)
+        kill(daemon.processIdentifier, SIGTERM)
+        daemon.waitUntilExit()
+        #expect(daemon.terminationStatus == 0)
+        #expect(try String(contentsOfFile: log, encoding: .utf8).contains("nhachan dừng"))
+        #expect(try hook.records().count == 1)
+    }
+}
