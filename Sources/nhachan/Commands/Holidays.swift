@@ -4,24 +4,24 @@ import NhacHanCore
 /// `nhachan holidays`: a year's days off and swapped working days, or a date's lunar date.
 struct Holidays: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List a year's public holidays, substitute days and working weekend days, or show a date's lunar date.",
-        discussion: "Years with a shipped government announcement use it; other years follow the Labour Code rules."
+        abstract: "Liệt kê ngày nghỉ lễ, nghỉ bù và ngày cuối tuần đi làm của một năm, hoặc ngày âm lịch của một ngày.",
+        discussion: "Năm có thông báo của Chính phủ đi kèm nhachan dùng thông báo đó; năm khác tính theo Bộ luật Lao động 2019 (điều 112)."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case table, json
     }
 
-    @Option(help: "The year to list (\(LunarCalendar.supportedYears.lowerBound)-\(LunarCalendar.supportedYears.upperBound)).")
+    @Option(help: "Năm cần liệt kê (\(LunarCalendar.supportedYears.lowerBound)-\(LunarCalendar.supportedYears.upperBound)).")
     var year: Int?
 
-    @Option(help: "Output format: table or json.")
+    @Option(help: "table hoặc json.")
     var format: Format = .table
 
-    @Option(help: ArgumentHelp("Show the Vietnamese lunar date of this day.", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp("Ngày âm lịch (lịch Việt Nam, UTC+7) của ngày này.", valueName: "YYYY-MM-DD"))
     var lunar: String?
 
-    @Option(name: .shortAndLong, help: "A config whose calendar.days_off and calendar.working_days apply too.")
+    @Option(name: .shortAndLong, help: "Cấu hình có calendar.days_off và calendar.working_days cần áp dụng thêm.")
     var config: String?
 
     func validate() throws {
