@@ -59,6 +59,10 @@ enum DeadlineScanner {
     /// `trước`, `chậm nhất`, `đến hết`, `trong ngày`, `hạn chót`, `từ ... đến ngày` + date.
     private static func marked(_ t: [Token], at i: Int, p: Paragraph, years: YearContext,
                                period: Periodicity?) -> DeadlineHit? {
+        switch t[i].text {
+        case "truoc", "cham", "den", "trong", "han", "thoi": break
+        default: return nil
+        }
         var j: Int
         var kind: Deadline.Kind
         var window = false
@@ -170,9 +174,10 @@ enum DeadlineScanner {
         "dung quy dinh", "khi co yeu cau", "theo yeu cau",
     ]
 
+    private static let undatedWords: [[String]] = undatedPhrases.map { $0.split(separator: " ").map(String.init) }
+
     private static func undated(_ t: [Token], at i: Int, p: Paragraph) -> DeadlineHit? {
-        for ph in undatedPhrases {
-            let words = ph.split(separator: " ").map(String.init)
+        for words in undatedWords {
             if t[i].text == words[0], t.matches(words, at: i) {
                 let end = i + words.count
                 let dl = Deadline(kind: .undated, phrase: phrase(t, i, end, p))

@@ -20,6 +20,8 @@ struct Periodicity: Sendable, Equatable {
                 if let p = period(t, at: j, start: i) { return p }
             } else if w == "bao", t.matches("bao cao quy", at: i) {
                 return quarterly(t, start: i, end: i + 3)
+            } else if w == "bao", t.matches("bao cao 6 thang", at: i) {
+                return Periodicity(freq: "YEARLY", months: [6, 12], tokenStart: i, tokenEnd: i + 4)
             }
             i += 1
         }

@@ -13,13 +13,13 @@ enum ClauseReader {
     ]
 
     /// The verb at token `i` (its length in tokens), if any.
+    private static let verbWords: [[String]] = verbs.map { $0.split(separator: " ").map(String.init) }
+
     static func verb(_ t: [Token], at i: Int) -> Int? {
-        for v in verbs {
-            let w = v.split(separator: " ")
-            if t[i].text == w[0], t.matches(v, at: i) {
-                if v == "gui", i + 1 < t.count, t[i + 1].is("kem") { return nil }
-                return w.count
-            }
+        guard i >= 0, i < t.count else { return nil }
+        for w in verbWords where t[i].text == w[0] && t.matches(w, at: i) {
+            if w == ["gui"], i + 1 < t.count, t[i + 1].is("kem") { return nil }
+            return w.count
         }
         return nil
     }
@@ -30,7 +30,7 @@ enum ClauseReader {
         func purpose(_ i: Int) -> Bool { t[i].is("de") && p.exact(t[i], "để") }
         var found: [Int] = []
         var k = hit - 1
-        while k >= 0 {
+        while k >= 0, hit - k <= 80 {
             if verb(t, at: k) != nil, !(k > 0 && verb(t, at: k - 1) != nil) { found.append(k) }
             if found.count == 2 { break }
             k -= 1
@@ -44,7 +44,7 @@ enum ClauseReader {
             return v
         }
         var j = end
-        while j < t.count {
+        while j < t.count, j - end <= 40 {
             if purpose(j) || t[j].text == ";" { return nil }
             if verb(t, at: j) != nil { return j }
             j += 1
@@ -69,14 +69,23 @@ enum ClauseReader {
         return s
     }
 
-    static func isStop(_ t: [Token], at i: Int) -> Bool {
-        stops.contains { t.matches($0, at: i) }
+    /// Stop words whose folded form is ambiguous are compared with their diacritics
+    /// ("tại", not "Tài chính"; "để", not "đề nghị").
+    private static let exactStops: [String: [String]] = [
+        "tai": ["tại"], "de": ["để"], "qua": ["qua"], "bang": ["bằng"], "hang": ["hằng", "hàng"], "ngay": ["ngày"],
+    ]
+
+    private static let stopWords: [[String]] = stops.map { $0.split(separator: " ").map(String.init) }
+
+    static func isStop(_ t: [Token], at i: Int, p: Paragraph) -> Bool {
+        if let forms = exactStops[t[i].text] { return forms.contains { p.exact(t[i], $0) } }
+        return stopWords.contains { t[i].text == $0[0] && t.matches($0, at: i) }
     }
 
     /// Index of an organ name that a report goes to: after "về", "gửi", "lên" or right after the verb.
     static func reportTarget(_ t: [Token], from: Int, to: Int, p: Paragraph) -> Int? {
         var k = from
-        while k < to {
+        while k < min(to, from + 80) {
             if t[k].is("qua"), p.exact(t[k], "qua") { k += 1; continue }
             let introduces = intros.contains(t[k].text) || verb(t, at: k) != nil
             if introduces {
@@ -91,9 +100,12 @@ enum ClauseReader {
     /// The end (token index) of an organ phrase starting at `i`.
     static func organEnd(_ t: [Token], from i: Int, to: Int, p: Paragraph, closing: String? = nil) -> Int {
         var k = i + 1
-        while k < to {
-            if let closing, t[k].text == closing { break }
-            if closing == nil, isStop(t, at: k) { break }
+        if let closing {
+            while k < to, k < i + 30, t[k].text != closing { k += 1 }
+            return k
+        }
+        while k < to, k - i < 40 {
+            if isStop(t, at: k, p: p) { break }
             if t[k].text == "," || t[k].is("va"), k + 1 < to {
                 let next = t[k + 1]
                 let cap = p.scalars[next.start].properties.isUppercase
@@ -109,7 +121,7 @@ enum ClauseReader {
     /// "(qua Phòng X)" or "qua Phòng X" between `from` and `to`: the token range of X.
     static func via(_ t: [Token], from: Int, to: Int, p: Paragraph) -> Range<Int>? {
         var k = from
-        while k < to {
+        while k < min(to, from + 80) {
             if t[k].is("qua"), p.exact(t[k], "qua"), k + 1 < to, !(k > 0 && t[k - 1].is("thong")),
                OrganWords.startsOrgan(p, at: t[k + 1].start) {
                 let paren = k > 0 && t[k - 1].text == "("

@@ -35,7 +35,7 @@ public struct DirectiveImporter: Sendable {
         if directory == nil {
             warnings.append("không có danh mục đơn vị (--units): mã đơn vị là tạm, lấy từ tên")
         }
-        if body.recipients.isEmpty { warnings.append("không thấy phần \"Kính gửi\": đơn vị nhận lấy từ các mục của văn bản") }
+        if body.recipientParagraphs.isEmpty { warnings.append("không thấy phần \"Kính gửi\": đơn vị nhận lấy từ các mục của văn bản") }
         if header.number == nil, header.symbol == nil { warnings.append("không thấy số, ký hiệu văn bản") }
         if header.issuer == nil { warnings.append("không thấy cơ quan ban hành") }
         if tasks.allSatisfy({ $0.deadline == nil }) { warnings.append("không thấy hạn báo cáo nào trong văn bản") }

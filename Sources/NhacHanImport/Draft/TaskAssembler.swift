@@ -60,7 +60,10 @@ struct TaskAssembler {
         for f in found {
             var mentions = f.allAddressed ? addressed + f.units : f.units
             if let v = f.via, v.entry != nil { mentions.removeAll { $0.entry == v.entry } }
-            if let v = f.via, v.entry == nil { mentions.removeAll { UnitKey.key($0.text) == UnitKey.key(v.text) } }
+            if let v = f.via, v.entry == nil {
+                let viaKey = UnitKey.key(v.text)
+                mentions.removeAll { $0.entry == nil && UnitKey.key($0.text) == viaKey }
+            }
             let (unitIDs, unmatched) = ids(mentions, line: f.lines.from)
             let (via, viaIsUnit) = viaID(f.via)
             if let v = f.via, v.entry == nil, directory != nil, warnedNames.insert(v.text).inserted {

@@ -25,6 +25,10 @@ struct TaskExtractor {
     let matcher: UnitMatcher
     var found: [FoundTask] = []
     var warnings: [String] = []
+    /// Deadline phrases read so far; past `limit` the rest of the text is only skimmed, so a
+    /// huge or hostile input stays fast (a real directive has a handful).
+    private var readHits = 0
+    static let limit = 300
 
     init(body: Body, years: YearContext, matcher: UnitMatcher) {
         self.body = body
@@ -38,6 +42,10 @@ struct TaskExtractor {
 
     mutating func run() {
         for (n, p) in body.paragraphs.enumerated() where !body.recipientParagraphs.contains(n) {
+            if readHits >= Self.limit {
+                warnings.append("dòng \(p.firstLine): quá \(Self.limit) mốc thời gian: phần còn lại của văn bản không được đọc")
+                return
+            }
             let from = body.headingEnds[n] ?? 0
             for s in Self.sentences(p, from: from) { read(p, s, paragraph: n) }
         }
@@ -66,6 +74,8 @@ struct TaskExtractor {
         let hits = DeadlineScanner.scan(t, in: p, years: years)
         var used = false
         for hit in hits {
+            readHits += 1
+            if readHits > Self.limit { return }
             let line = p.lines(t[hit.tokenStart].start..<t[hit.tokenEnd - 1].end).from
             guard let v = ClauseReader.governingVerb(t, before: hit.tokenStart, after: hit.tokenEnd, p: p) else {
                 if hit.isWindow {
@@ -107,7 +117,7 @@ struct TaskExtractor {
             let end = ClauseReader.organEnd(t, from: k, to: t.count, p: p)
             reportTo = p.text(t[k].start..<t[end - 1].end).trimmingTrailing(",")
         }
-        if let r = ClauseReader.via(t, from: s, to: t.count, p: p), !r.isEmpty {
+        if let r = ClauseReader.via(t, from: s, to: min(t.count, s + 120), p: p), !r.isEmpty {
             let viaRange = t[r.lowerBound].start..<t[r.upperBound - 1].end
             via = matcher.mentions(p, viaRange).first
                 ?? UnitMention(entry: nil, text: p.text(viaRange), range: viaRange, approximate: false)
@@ -116,7 +126,8 @@ struct TaskExtractor {
         // Who: the section's units, or those named before the verb, or everyone addressed.
         var units: [UnitMention] = []
         var all = false
-        let prefix = t[s].start > range.lowerBound ? range.lowerBound..<t[s].start : range.lowerBound..<range.lowerBound
+        let prefixStart = max(range.lowerBound, t[s].start - 400)
+        let prefix = t[s].start > prefixStart ? prefixStart..<t[s].start : prefixStart..<prefixStart
         let prefixKey = Fold.key(p.text(prefix))
         switch body.scopes[n] {
         case .section(let u, _):

@@ -72,9 +72,11 @@ enum LineCleaner {
         let trimmed = String(String.UnicodeScalarView(s)).trimmingCharacters(in: .whitespaces)
         if trimmed.hasPrefix("**"), trimmed.hasSuffix("**"), trimmed.count > 4 { emphasized = true }
         var out = String.UnicodeScalarView()
+        var onlySpaces = true
         var i = 0
         while i < s.count {
             let c = s[i]
+            if c != " " && c != "*" { onlySpaces = false }
             if c == "\\", i + 1 < s.count, "*_#.-()[]`".unicodeScalars.contains(s[i + 1]) {
                 out.append(s[i + 1]); i += 2; continue
             }
@@ -86,7 +88,7 @@ enum LineCleaner {
                 let next: Unicode.Scalar? = j < s.count ? s[j] : nil
                 let prevSpace = prev.map { $0 == " " } ?? true
                 let nextSpace = next.map { $0 == " " } ?? true
-                if c == "*", run == 1, nextSpace, out.allSatisfy({ $0 == " " }) {
+                if c == "*", run == 1, nextSpace, onlySpaces {
                     out.append("-"); i = j; continue  // a "* " bullet
                 }
                 if c == "*" && (run >= 2 || !(prevSpace && nextSpace)) { i = j; continue }
@@ -119,21 +121,21 @@ enum LineCleaner {
     static func splitColumns(_ s: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
         var parts: [[Unicode.Scalar]] = []
         var current: [Unicode.Scalar] = []
+        var hasContent = false
         var i = 0
         while i < s.count {
             if s[i] == " " {
                 var j = i
                 while j < s.count, s[j] == " " { j += 1 }
-                let hasContent = current.contains { $0 != " " }
                 if j - i >= 5, hasContent, j < s.count, !endsWithFillInWord(current) {
-                    parts.append(current); current = []
+                    parts.append(current); current = []; hasContent = false
                 } else {
                     current.append(contentsOf: s[i..<j])
                 }
                 i = j
                 continue
             }
-            current.append(s[i]); i += 1
+            current.append(s[i]); hasContent = true; i += 1
         }
         parts.append(current)
         return parts

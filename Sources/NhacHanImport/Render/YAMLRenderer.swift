@@ -98,7 +98,13 @@ public enum YAMLRenderer {
     static func lineComment(_ r: LineRange, _ d: DirectiveDraft) -> String {
         let label = r.from == r.to ? "dòng \(r.from)" : "dòng \(r.from)-\(r.to)"
         let lo = max(1, r.from), hi = min(d.lineTexts.count, r.to)
-        var text = lo <= hi ? d.lineTexts[(lo - 1)...(hi - 1)].filter { !$0.isEmpty }.joined(separator: " ") : ""
+        var text = ""
+        var n = lo
+        while n <= hi, text.utf8.count < 400 {
+            let line = d.lineTexts[n - 1]
+            if !line.isEmpty { text += (text.isEmpty ? "" : " ") + String(line.prefix(400)) }
+            n += 1
+        }
         if text.count > 160 {
             text = String(text.prefix(160))
             if let space = text.lastIndex(of: " ") { text = String(text[..<space]) }

@@ -62,7 +62,8 @@ enum BodyParser {
             if closing { body.scopes.append(.closing); continue }
             if let top = stack.last(where: { $0.units != nil }), let units = top.units {
                 body.scopes.append(.section(units: units, heading: top.heading))
-                if let k = body.unitSections.lastIndex(where: { $0.heading == top.heading }) { body.unitSections[k].end = n }
+                if let k = body.unitSections.last?.heading == top.heading ? body.unitSections.count - 1
+                    : body.unitSections.lastIndex(where: { $0.heading == top.heading }) { body.unitSections[k].end = n }
             } else {
                 body.scopes.append(seenSection ? .unassigned : .preamble)
             }

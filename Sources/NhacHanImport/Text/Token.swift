@@ -48,7 +48,17 @@ extension Array where Element == Token {
     }
 
     func matches(_ phrase: String, at i: Int) -> Bool {
-        matches(phrase.split(separator: " ").map(String.init), at: i)
+        guard i >= 0, i < count else { return false }
+        // Walk the phrase's words without allocating.
+        var k = i
+        var word = Substring(phrase)
+        while !word.isEmpty {
+            let end = word.firstIndex(of: " ") ?? word.endIndex
+            guard k < count, self[k].text == word[..<end] else { return false }
+            k += 1
+            word = end == word.endIndex ? "" : word[word.index(after: end)...]
+        }
+        return true
     }
 
     /// The first index at or after `from` (before `to`) where `phrase` occurs.

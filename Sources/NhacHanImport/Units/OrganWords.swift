@@ -18,7 +18,17 @@ enum OrganWords {
     ]
 
     /// Whether an organ name starts at scalar `offset` (after an optional "các").
+    /// Folded first words of the starters: a cheap test before the exact one.
+    private static let firstWords: Set<String> = Set(starters.map { Fold.key($0.split(separator: " ")[0]) } + ["cac", "nhung"])
+
+    private static func foldedWord(_ p: Paragraph, at offset: Int) -> String {
+        var end = offset
+        while end < p.count, end - offset < 12, Fold.isWordByte(p.folded[end]) { end += 1 }
+        return String(decoding: p.folded[offset..<end], as: UTF8.self)
+    }
+
     static func startsOrgan(_ p: Paragraph, at offset: Int, requireCapital: Bool = false) -> Bool {
+        guard offset < p.count, firstWords.contains(foldedWord(p, at: offset)) else { return false }
         var s = lower(p, offset, 24)
         var plural = false
         if s.hasPrefix("các ") { s.removeFirst(4); plural = true } else if s.hasPrefix("những ") { s.removeFirst(6); plural = true }
@@ -37,7 +47,10 @@ enum OrganWords {
         return false
     }
 
+    private static let titleFirstWords: Set<String> = Set(personTitles.map { Fold.key($0.split(separator: " ")[0]) })
+
     static func startsPersonTitle(_ p: Paragraph, at offset: Int) -> Int? {
+        guard offset < p.count, titleFirstWords.contains(foldedWord(p, at: offset)) else { return nil }
         let s = lower(p, offset, 24)
         for w in personTitles where s.hasPrefix(w + " ") { return w.unicodeScalars.count }
         return nil

@@ -30,6 +30,8 @@ enum UnitKey {
         (["tc", "kh"], ["tai", "chinh", "ke", "hoach"]),
     ]
 
+    private static let phrasesByFirst: [String: [([String], [String])]] = Dictionary(grouping: phrases, by: { $0.0[0] })
+
     /// Abbreviations that are one word.
     private static let words: [String: [String]] = [
         "ubnd": ["uy", "ban", "nhan", "dan"], "hdnd": ["hoi", "dong", "nhan", "dan"],
@@ -97,7 +99,7 @@ enum UnitKey {
         }
         var i = 0
         outer: while i < raw.count {
-            for (pattern, replacement) in phrases where raw[i].word == pattern[0] && i + pattern.count <= raw.count {
+            for (pattern, replacement) in phrasesByFirst[raw[i].word] ?? [] where i + pattern.count <= raw.count {
                 if zip(pattern, raw[i..<(i + pattern.count)]).allSatisfy({ $0 == $1.word }) {
                     let last = raw[i + pattern.count - 1]
                     emit(replacement.enumerated().map { k, w in

@@ -15,7 +15,8 @@ struct UnitMatcher: Sendable {
     let directory: UnitDirectory?
     private var index: [String: [([String], Int)]] = [:]
 
-    private static let levels: [[String]] = [["huyen"], ["tinh"], ["quan"], ["thanh", "pho"], ["thi", "xa"], ["thi", "tran"]]
+    private static let levels: [[String]] = [["huyen"], ["tinh"], ["quan"], ["thanh", "pho"], ["thi", "xa"], ["thi", "tran"],
+                                             ["xa"], ["phuong"], ["thuoc", "tinh"], ["thuoc", "huyen"], ["truc", "thuoc"]]
     private static let connectors: Set<String> = ["va", "cung", "voi"]
     private static let generic: [[String]] = [
         ["co", "quan"], ["don", "vi"], ["dia", "phuong"], ["ban", "nganh"], ["phong", "ban"], ["nganh"],
@@ -44,6 +45,8 @@ struct UnitMatcher: Sendable {
             for l in levels where w.count > l.count + 1 && Array(w.suffix(l.count)) == l {
                 let rest = Array(w.dropLast(l.count))
                 if levels.contains(where: { rest.count >= $0.count && Array(rest.suffix($0.count)) == $0 }) { return nil }
+                // "UBND xã" without its level is any People's Committee.
+                if rest.suffix(2) == ["nhan", "dan"] { return nil }
                 return rest
             }
             return nil
@@ -102,6 +105,11 @@ struct UnitMatcher: Sendable {
                     if OrganWords.startsOrgan(p, at: w[end].start) || longest(w, at: end) != nil { break }
                     approximate = true
                     end += 1
+                }
+                // "Phòng GD&ĐT các huyện, thị xã, thành phố": an enumeration of levels continues it.
+                while end < w.count, case let l = levelLength(w, at: end), l > 0,
+                      end + l == w.count || w[end + l].separatorBefore || Self.connectors.contains(w[end + l].word) {
+                    end += l
                 }
                 out.append(UnitMention(entry: entry, text: p.text(w[i].start..<w[end - 1].end),
                                        range: w[i].start..<w[end - 1].end, approximate: approximate))

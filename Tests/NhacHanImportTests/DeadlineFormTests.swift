@@ -1,0 +1,61 @@
+import NhacHanCore
+@testable import NhacHanImport
+import Testing
+
+/// One deadline phrase and what it must read as.
+struct DeadlineCase: Sendable, CustomTestStringConvertible {
+    var id: String
+    var sentence: String
+    var kind: Deadline.Kind?
+    var date: String? = nil
+    var time: String? = nil
+    var rule: String? = nil
+    var within: String? = nil
+    var testDescription: String { id }
+}
+
+@Suite("Deadline phrases")
+struct DeadlineFormTests {
+    static let cases: [DeadlineCase] = [
+        .init(id: "trước ngày d/m/yyyy", sentence: "Các xã báo cáo về UBND huyện trước ngày 29/3/2024.", kind: .before, date: "2024-03-29"),
+        .init(id: "dashes", sentence: "Các xã báo cáo trước ngày 29-3-2024.", kind: .before, date: "2024-03-29"),
+        .init(id: "dots", sentence: "Các xã báo cáo trước ngày 29.3.2024.", kind: .before, date: "2024-03-29"),
+        .init(id: "spelled out", sentence: "Các xã nộp hồ sơ trước ngày 29 tháng 3 năm 2024.", kind: .before, date: "2024-03-29"),
+        .init(id: "no year", sentence: "Các xã gửi báo cáo trước ngày 25/3.", kind: .before, date: "2024-03-25"),
+        .init(id: "chậm nhất là", sentence: "Các xã báo cáo chậm nhất là ngày 05/4/2024.", kind: .through, date: "2024-04-05"),
+        .init(id: "đến hết ngày", sentence: "Các xã hoàn thành việc rà soát đến hết ngày 30/6/2024.", kind: .through, date: "2024-06-30"),
+        .init(id: "trong ngày", sentence: "Các xã gửi báo cáo trong ngày 10/4/2024.", kind: .through, date: "2024-04-10"),
+        .init(id: "14 giờ", sentence: "Các xã gửi báo cáo trước 14 giờ ngày 29/3/2024.", kind: .at, date: "2024-03-29", time: "14:00"),
+        .init(id: "14h30", sentence: "Các xã gửi báo cáo trước 14h30 ngày 29/3/2024.", kind: .at, date: "2024-03-29", time: "14:30"),
+        .init(id: "within working days", sentence: "Các xã báo cáo trong thời hạn 5 ngày làm việc kể từ ngày nhận văn bản.", kind: .within, within: "5wd received"),
+        .init(id: "within days of signing", sentence: "Các xã báo cáo trong thời hạn 10 ngày kể từ ngày ký.", kind: .within, within: "10d issued"),
+        .init(id: "monthly", sentence: "Định kỳ hằng tháng, các xã báo cáo trước ngày 20.", kind: .every, rule: "FREQ=MONTHLY;BYMONTHDAY=20"),
+        .init(id: "weekly", sentence: "Các xã gửi báo cáo trước 16 giờ thứ Sáu hằng tuần.", kind: .every, time: "16:00", rule: "FREQ=WEEKLY;BYDAY=FR"),
+        .init(id: "theo quy định", sentence: "Các xã tổng hợp, báo cáo UBND huyện theo quy định.", kind: .undated),
+        .init(id: "a cited date", sentence: "Thực hiện Công văn số 432/SLĐTBXH-BTXH ngày 02/3/2024 của Sở.", kind: nil),
+        .init(id: "an activity window", sentence: "Các hoạt động diễn ra từ nay đến hết ngày 25/3/2024.", kind: nil),
+        .init(id: "a marker without a reporting verb", sentence: "Các xã treo cờ trước ngày 25/3/2024.", kind: nil),
+    ]
+
+    @Test("each form reads as its kind", arguments: cases)
+    func form(_ c: DeadlineCase) {
+        let text = "Hà Nội, ngày 10 tháng 3 năm 2024\nKính gửi: UBND các xã.\n" + c.sentence + "\n"
+        let d = DirectiveImporter(directory: TestSupport.district).draft(text: text, sourceName: "t.txt")
+        let dl = d.tasks.compactMap(\.deadline).first
+        #expect(dl?.kind == c.kind)
+        guard let dl else { return }
+        if let date = c.date { #expect(dl.date?.description == date) }
+        if let time = c.time { #expect(dl.time == time) }
+        if let rule = c.rule { #expect(dl.rule == rule) }
+        if let w = c.within { #expect("\(dl.n ?? 0)\(dl.unit ?? "") \(dl.from ?? "")" == w) }
+        #expect(YAMLRenderer.due(dl) != nil)
+    }
+
+    @Test("a date without a year and no year anywhere is flagged, not guessed")
+    func noYear() {
+        let d = DirectiveImporter().draft(text: "Kính gửi: UBND các xã.\nCác xã báo cáo trước ngày 25/3.\n", sourceName: "t.txt")
+        #expect(d.dated.first?.deadline?.date == nil)
+        #expect(d.warnings.contains { $0.contains("không ghi năm") })
+        #expect(YAMLRenderer.render(d).contains("# due: chưa xác định"))
+    }
+}
