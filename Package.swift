@@ -66,6 +66,7 @@ let package = Package(
         .executableTarget(name: "bench-plan", dependencies: ["NhacHanCore"], path: "bench/plan", swiftSettings: strictSettings),
         .testTarget(name: "NhacHanCoreTests", dependencies: ["NhacHanCore"], swiftSettings: strictSettings),
         .testTarget(name: "NhacHanConfigTests", dependencies: ["NhacHanConfig", "NhacHanCore"], swiftSettings: strictSettings),
+        .testTarget(name: "NhacHanImportTests", dependencies: ["NhacHanImport", "NhacHanCore"], exclude: ["Fixtures", "Golden"], swiftSettings: strictSettings),
         .testTarget(name: "NhacHanStoreTests", dependencies: ["NhacHanStore"], swiftSettings: strictSettings),
         .testTarget(name: "NhacHanDeliveryTests", dependencies: ["NhacHanDelivery", "NhacHanCore", "NhacHanTestSupport"], swiftSettings: strictSettings),
         .executableTarget(name: "bench-transports", dependencies: ["NhacHanDelivery"], path: "bench/transports/swift", swiftSettings: strictSettings),

@@ -19,7 +19,9 @@ extension ConfigLoader {
         directive.number = f["number"].flatMap { r.line($0.value, "number") }
         directive.issuer = f["issuer"].flatMap { r.line($0.value, "issuer") } ?? ""
         directive.subject = f["subject"].flatMap { r.line($0.value, "subject") } ?? ""
-        if f["subject"] == nil { r.error("văn bản '\(id)' cần subject (trích yếu, \"V/v ...\")", at: node) }
+        if f["subject"] == nil {
+            r.diagnostics.warning("văn bản '\(id)' chưa có subject (trích yếu, \"V/v ...\"): thư nhắc chỉ nêu số hiệu và nhiệm vụ; hãy thêm khi biết", at: r.location(node))
+        }
         directive.issued = f["issued"].flatMap { r.date($0.value, "issued") }
         directive.received = f["received"].flatMap { r.date($0.value, "received") }
         if let issued = directive.issued, let received = directive.received, received < issued, let v = f["received"]?.value {

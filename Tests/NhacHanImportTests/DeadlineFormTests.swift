@@ -6,7 +6,7 @@ import Testing
 struct DeadlineCase: Sendable, CustomTestStringConvertible {
     var id: String
     var sentence: String
-    var kind: Deadline.Kind?
+    var kind: DraftDeadline.Kind?
     var date: String? = nil
     var time: String? = nil
     var rule: String? = nil
@@ -14,7 +14,7 @@ struct DeadlineCase: Sendable, CustomTestStringConvertible {
     var testDescription: String { id }
 }
 
-@Suite("Deadline phrases")
+@Suite("DraftDeadline phrases")
 struct DeadlineFormTests {
     static let cases: [DeadlineCase] = [
         .init(id: "trước ngày d/m/yyyy", sentence: "Các xã báo cáo về UBND huyện trước ngày 29/3/2024.", kind: .before, date: "2024-03-29"),

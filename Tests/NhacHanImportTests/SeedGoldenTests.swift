@@ -22,7 +22,7 @@ struct SeedGoldenTests {
         #expect(d.dated.count == 1)
         let r = try #require(d.dated.first)
         #expect(Set(r.units) == ["phong-gddt", "mttq", "ct-xh", "ttvh", "ubnd-xa"])
-        #expect(r.deadline == Deadline(kind: .before, date: CivilDate(year: 2024, month: 3, day: 29), phrase: "trước ngày 29/3/2024"))
+        #expect(r.deadline == DraftDeadline(kind: .before, date: CivilDate(year: 2024, month: 3, day: 29), phrase: "trước ngày 29/3/2024"))
         #expect(r.via == "phong-ldtbxh")
         #expect(r.reportTo == "UBND huyện")
         #expect(r.sourceLines == LineRange(72, 78))

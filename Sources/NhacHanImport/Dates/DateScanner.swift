@@ -42,7 +42,7 @@ enum DateScanner {
               t[j + 2].text.count <= 2, let m = Int(t[j + 2].text), (1...12).contains(m)
         else { return nil }
         if j > 0, t[j - 1].end == t[j].start, t[j - 1].kind == .punct, t[j - 1].text == "/" { return nil }
-        var end = j + 3
+        let end = j + 3
         if end + 1 < t.count, t[end].text == sep.text, t[end].start == t[end - 1].end,
            t[end + 1].start == t[end].end, t[end + 1].kind == .number {
             let ys = t[end + 1].text

@@ -2,7 +2,7 @@ import NhacHanCore
 
 /// A deadline found in a sentence, with the tokens its phrase covers.
 struct DeadlineHit: Sendable {
-    var deadline: Deadline
+    var deadline: DraftDeadline
     var tokenStart: Int
     var tokenEnd: Int
     /// "đến hết ngày", "từ ... đến ngày": the end of a period, not by itself a deadline.
@@ -64,7 +64,7 @@ enum DeadlineScanner {
         default: return nil
         }
         var j: Int
-        var kind: Deadline.Kind
+        var kind: DraftDeadline.Kind
         var window = false
         if t[i].is("truoc") {
             j = i + 1; kind = .before
@@ -96,7 +96,7 @@ enum DeadlineScanner {
             if let period, d.year == nil {
                 return every(period, day: d.day, month: d.month, time: time, kind: kind, t: t, i: i, end: d.tokenEnd, p: p, years: years)
             }
-            let dl = Deadline(kind: time != nil ? .at : kind, date: date, time: time?.text,
+            let dl = DraftDeadline(kind: time != nil ? .at : kind, date: date, time: time?.text,
                               phrase: phrase(t, i, d.tokenEnd, p))
             return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: d.tokenEnd, isWindow: window,
                                missingYear: date == nil)
@@ -116,12 +116,12 @@ enum DeadlineScanner {
     }
 
     private static func every(_ period: Periodicity, day: Int?, month: Int?, time: WrittenTime?,
-                              kind: Deadline.Kind, t: [Token], i: Int, end: Int, p: Paragraph,
+                              kind: DraftDeadline.Kind, t: [Token], i: Int, end: Int, p: Paragraph,
                               years: YearContext) -> DeadlineHit {
         let rule = period.rule(day: day, month: month)
         var start = years.issued
         if start == nil, let y = years.year { start = CivilDate(year: y, month: 1, day: 1) }
-        let dl = Deadline(kind: .every, time: time?.text, rule: rule, start: start,
+        let dl = DraftDeadline(kind: .every, time: time?.text, rule: rule, start: start,
                           recurrenceKind: kind == .through ? .through : .before,
                           phrase: phrase(t, min(i, period.tokenStart), max(end, period.tokenEnd), p))
         return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: end, isWindow: false, missingYear: false)
@@ -163,7 +163,7 @@ enum DeadlineScanner {
                 }
             }
         }
-        let dl = Deadline(kind: .within, n: n, unit: unit, from: from, phrase: phrase(t, i, max(end, j), p))
+        let dl = DraftDeadline(kind: .within, n: n, unit: unit, from: from, phrase: phrase(t, i, max(end, j), p))
         return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: max(end, j), isWindow: false, missingYear: false)
     }
 
@@ -180,7 +180,7 @@ enum DeadlineScanner {
         for words in undatedWords {
             if t[i].text == words[0], t.matches(words, at: i) {
                 let end = i + words.count
-                let dl = Deadline(kind: .undated, phrase: phrase(t, i, end, p))
+                let dl = DraftDeadline(kind: .undated, phrase: phrase(t, i, end, p))
                 return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: end, isWindow: false, missingYear: false)
             }
         }

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import NhacHanCore
 
 /// A directive read from its text: the draft that `nhachan import` prints.

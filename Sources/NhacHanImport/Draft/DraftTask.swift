@@ -16,12 +16,12 @@ public struct DraftTask: Sendable, Equatable, Encodable {
     /// The task this one reports onward from (the intermediary's synthesis).
     public var after: String?
     /// `nil`: no time limit (a task to carry out, nothing to report by a date).
-    public var deadline: Deadline?
+    public var deadline: DraftDeadline?
     public var sourceLines: LineRange
 
     public init(id: String, units: [String], unmatchedUnits: [String] = [], action: String,
                 reportTo: String? = nil, via: String? = nil, viaIsUnit: Bool = false, after: String? = nil,
-                deadline: Deadline? = nil, sourceLines: LineRange) {
+                deadline: DraftDeadline? = nil, sourceLines: LineRange) {
         self.id = id
         self.units = units
         self.unmatchedUnits = unmatchedUnits

@@ -5,7 +5,7 @@ struct FoundTask {
     var action: String
     var reportTo: String?
     var via: UnitMention?
-    var deadline: Deadline?
+    var deadline: DraftDeadline?
     var lines: LineRange
     var verbSlug: String
     var sectionHeading: Int?
@@ -25,7 +25,7 @@ struct TaskExtractor {
     let matcher: UnitMatcher
     var found: [FoundTask] = []
     var warnings: [String] = []
-    /// Deadline phrases read so far; past `limit` the rest of the text is only skimmed, so a
+    /// DraftDeadline phrases read so far; past `limit` the rest of the text is only skimmed, so a
     /// huge or hostile input stays fast (a real directive has a handful).
     private var readHits = 0
     static let limit = 300
@@ -107,7 +107,7 @@ struct TaskExtractor {
     }
 
     private mutating func add(_ p: Paragraph, _ t: [Token], range: Range<Int>, verb v: Int,
-                              deadline: Deadline?, paragraph n: Int, hitStart: Int) {
+                              deadline: DraftDeadline?, paragraph n: Int, hitStart: Int) {
         let s = ClauseReader.chainStart(t, v)
         let limit = hitStart > v ? hitStart : t.count
         let action = ClauseReader.action(t, from: s, limit: limit, p: p)

@@ -71,7 +71,7 @@ public enum YAMLRenderer {
     }
 
     /// The `due:` flow mapping of a deadline, or `nil` when its date is unknown.
-    static func due(_ dl: Deadline) -> String? {
+    static func due(_ dl: DraftDeadline) -> String? {
         switch dl.kind {
         case .before: return dl.date.map { "{before: \($0)}" }
         case .through: return dl.date.map { "{through: \($0)}" }

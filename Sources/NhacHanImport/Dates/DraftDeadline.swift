@@ -4,7 +4,7 @@ public import NhacHanCore
 ///
 /// Mirrors the `due` forms of the config (DESIGN.md §1, §3). Fields that do not apply to a
 /// kind are `nil` and are written as JSON `null`.
-public struct Deadline: Sendable, Equatable, Encodable {
+public struct DraftDeadline: Sendable, Equatable, Encodable {
     public enum Kind: String, Sendable, Equatable, Encodable {
         case before, through, at, within, every, undated
     }
