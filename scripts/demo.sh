@@ -47,11 +47,13 @@ echo "== nhachan check"
 "$bin" check -c "$config" --now 2024-03-01
 
 echo
-echo "== The campaign, March-April 2024: nhachan tick --now DAY T08:00, day by day"
+echo "== The campaign, March-April 2024: nhachan tick --now DAY T08:00 and T16:30, day by day"
 day=2024-03-01
 while [[ "$day" < "2024-05-01" ]]; do
-    out=$("$bin" tick -c "$config" --now "${day}T08:00")
-    case "$out" in *"đã gửi 0, chờ thử lại 0, hết hiệu lực 0, lỗi vĩnh viễn 0"*) ;; *) echo "$out" ;; esac
+    for at in 08:00 16:30; do  # the reminders, then the coordinator's digest
+        out=$("$bin" tick -c "$config" --now "${day}T$at")
+        case "$out" in *"đã gửi 0, chờ thử lại 0, hết hiệu lực 0, lỗi vĩnh viễn 0"*) ;; *) echo "$out" ;; esac
+    done
     case "$day" in
         2024-03-26) "$bin" ack -c "$config" --directive ctxh-2024-huyen --unit xa-binh-chau --at 2024-03-26T10:00 --note "Báo cáo số 12/BC-UBND" ;;
         2024-03-28) "$bin" ack -c "$config" --directive ctxh-2024-huyen --unit ubnd-xa --task bao-cao --at 2024-03-28T15:00 ;;

@@ -44,6 +44,8 @@ for unit in sorted(set(emails) | set(hooks)):
     print(f"{unit}: {len(emails[unit])} email, {hooks[unit]} webhook; theo giai đoạn: {counts}")
     for subject in list(dict.fromkeys(emails[unit]))[:4]:
         print(f"    {subject}")
+digests = [s for s in emails.pop("coordinator", [])]
 total = sum(len(v) for v in emails.values())
 print(f"\n{total} email, {sum(hooks.values())} webhook; chữ ký webhook hợp lệ: "
       f"{sum(1 for r in lines(http_log) if r.get('signature_valid'))}/{len(lines(http_log))}")
+print(f"điều phối viên: {len(digests)} thư tổng hợp hằng ngày" + (f" ({digests[0]} ... {digests[-1]})" if digests else ""))

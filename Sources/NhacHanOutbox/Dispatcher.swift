@@ -26,10 +26,15 @@ struct Dispatcher {
     func dispatch(_ batch: [DeliveryRecord], now: Int64) async -> [(DeliveryRecord, DeliveryUpdate)] {
         var results: [(DeliveryRecord, DeliveryUpdate)] = []
         var ready: [Prepared] = []
+        var digests: [(DeliveryRecord, String, MessagePayload)] = []
         let localNow = zone.local(Date(timeIntervalSince1970: TimeInterval(now))).seconds
         for record in batch {
             guard var payload = try? JSONDecoder().decode(MessagePayload.self, from: Data(record.payload.utf8)) else {
                 results.append((record, DeliveryUpdate(state: .dead, error: "nội dung lưu trong hàng đợi bị hỏng (corrupt payload)")))
+                continue
+            }
+            if let digest = payload.digest {
+                digests.append((record, digest, payload))
                 continue
             }
             let before = payload.items.count
@@ -45,6 +50,7 @@ struct Dispatcher {
         }
         let emails = ready.filter { $0.record.channel == "email" }
         let hooks = ready.filter { $0.record.channel == "webhook" }
+        results += await sendDigests(digests, now: now)
         results += await sendEmails(emails, now: now)
         results += await sendWebhooks(hooks, now: now)
         return results
@@ -107,6 +113,52 @@ struct Dispatcher {
             }
         }
         return results
+    }
+
+    /// Coordinator digests: plain text, one email per message key.
+    private func sendDigests(_ digests: [(DeliveryRecord, String, MessagePayload)], now: Int64) async -> [(DeliveryRecord, DeliveryUpdate)] {
+        guard !digests.isEmpty else { return [] }
+        guard let smtp = transports.smtp, let from = transports.from else {
+            return digests.map { ($0.0, DeliveryUpdate(state: .dead, error: transports.smtpProblem ?? "smtp")) }
+        }
+        var results: [(DeliveryRecord, DeliveryUpdate)] = []
+        var messages: [EmailMessage] = []
+        var members: [[DeliveryRecord]] = []
+        for (key, group) in Dictionary(grouping: digests, by: { $0.0.messageKey }).sorted(by: { $0.key < $1.key }) {
+            let (_, text, payload) = group[0]
+            let day = LocalTime(seconds: payload.sendAt).day
+            do {
+                let to = try group.map { try Mailbox(displayName: payload.unitName, address: $0.0.target) }
+                let html = "<pre style=\"font-family:sans-serif;white-space:pre-wrap\">" + Self.escapeHTML(text) + "</pre>"
+                messages.append(EmailMessage(
+                    from: from, to: to, subject: "[Nhắc hạn] Tổng hợp ngày \(VietnameseDate.short(day))", textBody: text, htmlBody: html,
+                    idempotencyKey: key + "/email", date: Date(timeIntervalSince1970: TimeInterval(now)),
+                    utcOffsetSeconds: zone.offset(at: LocalTime(seconds: payload.sendAt))))
+                members.append(group.map(\.0))
+            } catch {
+                results += group.map { ($0.0, DeliveryUpdate(state: .dead, error: "\(error)")) }
+            }
+        }
+        for (result, records) in zip(await smtp.send(messages), members) {
+            for record in records {
+                results.append((record, update(for: result.outcome(for: record.target) ?? result.outcome, record: record, now: now)))
+            }
+        }
+        return results
+    }
+
+    static func escapeHTML(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(c)
+            }
+        }
+        return out
     }
 
     private func sendWebhooks(_ prepared: [Prepared], now: Int64) async -> [(DeliveryRecord, DeliveryUpdate)] {

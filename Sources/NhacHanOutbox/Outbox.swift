@@ -54,7 +54,7 @@ public final class Outbox: Sendable {
     public func tick(now: LocalTime) async throws -> Summary {
         var summary = Summary()
         let nowUnix = unix(now)
-        summary.enqueued = try enqueueDue(now: now)
+        summary.enqueued = try enqueueDue(now: now) + enqueueDigest(now: now)
         var rounds = 0
         while rounds < 10_000 {
             rounds += 1

@@ -14,7 +14,7 @@ struct OutboxFixture {
     ///   - policy: the default policy.
     init(smtpPort: Int, webhook: String? = nil, due: String = "{before: 2024-03-29}",
          policy: String = "{send_at: \"08:00\", before: [3wd], on_due_day: true, overdue: {every: 1wd, max: 2}, escalate_after: 2}",
-         extraUnits: String = "") throws {
+         extraUnits: String = "", coordinator: Bool = false) throws {
         folder = NSTemporaryDirectory() + "nhachan-outbox-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let pki = try TestPKI.shared()
@@ -30,6 +30,7 @@ struct OutboxFixture {
               ca_file: \(pki.caFile)
               connect_timeout: 5
               timeout: 20
+            \(coordinator ? "coordinator: {name: Văn phòng UBND huyện, email: [vanphong@huyen.example.gov.vn], digest_at: \"16:30\"}" : "")
             policies:
               p: \(policy)
             default_policy: p

@@ -31,6 +31,17 @@ public struct MessagePayload: Codable, Hashable, Sendable {
     public var sendAt: Int
     public var escalates: Bool
     public var items: [Item]
+    /// The text of a coordinator digest; `nil` for a reminder.
+    public var digest: String?
+
+    /// An empty message for `unit`, to fill in (a digest).
+    public init(unit: String, unitName: String, sendAt: Int) {
+        self.unit = unit
+        self.unitName = unitName
+        self.sendAt = sendAt
+        self.escalates = false
+        self.items = []
+    }
 
     public init(message: PlannedMessage, registry: Registry, renderer: PlanRenderer) {
         unit = message.unit.id

@@ -3,10 +3,13 @@ import Crypto
 extension EmailMessage {
     /// Lower-case hex of the first `bytes` bytes of SHA-256(`text`).
     static func hashHex(_ text: String, bytes: Int) -> String {
-        let digest = SHA256.hash(data: Array(text.utf8))
-        return digest.prefix(bytes).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(bytes * 2)
+        for byte in SHA256.hash(data: Array(text.utf8)).prefix(bytes) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 }

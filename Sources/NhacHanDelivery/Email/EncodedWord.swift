@@ -14,18 +14,16 @@ enum EncodedWord {
     /// Encoded-words for `text`, the first at most `firstLimit` characters long, the others
     /// at most `maxLength`.
     static func encode(_ text: String, firstLimit: Int = maxLength) -> [String] {
-        let normalized = text.precomposedStringWithCanonicalMapping
         var words: [String] = []
         var chunk: [UInt8] = []
         var limit = firstLimit
-        for character in normalized {
-            let bytes = Array(String(character).utf8)
-            if !chunk.isEmpty, encodedLength(chunk.count + bytes.count) > limit {
+        for character in text.nfc {
+            if !chunk.isEmpty, encodedLength(chunk.count + character.utf8.count) > limit {
                 words.append(word(chunk))
                 chunk = []
                 limit = maxLength
             }
-            chunk += bytes
+            chunk += character.utf8
         }
         if !chunk.isEmpty || words.isEmpty { words.append(word(chunk)) }
         return words
@@ -77,7 +75,7 @@ enum EncodedWord {
     }
 
     private static func word(_ bytes: [UInt8]) -> String {
-        prefix + Data(bytes).base64EncodedString() + suffix
+        prefix + Base64.encode(bytes) + suffix
     }
 
     private static func decodeQ(_ payload: String) -> String {

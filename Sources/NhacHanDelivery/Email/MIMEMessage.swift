@@ -6,34 +6,50 @@ public enum MIMEMessage {
     /// - throws: `HeaderValueError` when a subject, display name or address carries CR, LF
     ///   or another control character: such a value is refused, never passed through.
     public static func render(_ message: EmailMessage) throws(HeaderValueError) -> String {
+        String(decoding: try renderBytes(message), as: UTF8.self)
+    }
+
+    /// `render` as UTF-8, built in one buffer: the transport renders every message it sends.
+    static func renderBytes(_ message: EmailMessage) throws(HeaderValueError) -> [UInt8] {
         try validate(message)
         let boundary = "=_nhachan_" + EmailMessage.hashHex("boundary:" + message.idempotencyKey, bytes: 12)
-        var headers: [String] = []
-        headers.append("Date: " + RFC5322Date.format(message.date, offsetSeconds: message.utcOffsetSeconds))
-        headers.append(addressField("From", [message.from]))
-        if !message.to.isEmpty { headers.append(addressField("To", message.to)) }
-        if !message.cc.isEmpty { headers.append(addressField("Cc", message.cc)) }
-        if let replyTo = message.replyTo { headers.append(addressField("Reply-To", [replyTo])) }
         var subject = HeaderFolder(name: "Subject")
         subject.appendText(message.subject)
-        headers.append(subject.rendered)
-        headers.append("Message-ID: " + message.messageID)
-        headers.append("Auto-Submitted: auto-generated")
-        headers.append("X-Auto-Response-Suppress: All")
-        headers.append("MIME-Version: 1.0")
-        headers.append("Content-Type: multipart/alternative;\r\n boundary=\"\(boundary)\"")
-
-        var lines = headers.joined(separator: "\r\n") + "\r\n\r\n"
-        lines += "This is a multi-part message in MIME format.\r\n"
-        for (type, body) in [("text/plain", message.textBody), ("text/html", message.htmlBody)] {
-            let (encoding, encoded) = BodyEncoding.encode(body)
-            lines += "\r\n--\(boundary)\r\n"
-            lines += "Content-Type: \(type); charset=UTF-8\r\n"
-            lines += "Content-Transfer-Encoding: \(encoding.rawValue)\r\n\r\n"
-            lines += encoded
+        let parts = [("text/plain", message.textBody), ("text/html", message.htmlBody)].map { type, body in
+            let bytes = BodyEncoding.normalizedBytes(body)
+            return (type: type, bytes: bytes, encoding: BodyEncoding.choose(for: bytes))
         }
-        lines += "\r\n--\(boundary)--\r\n"
-        return lines
+
+        var output: [UInt8] = []
+        output.reserveCapacity(1024 + parts.reduce(0) { $0 + $1.bytes.count * 3 })
+        func line(_ text: String) {
+            output += text.utf8
+            output += [0x0D, 0x0A]
+        }
+        line("Date: " + RFC5322Date.format(message.date, offsetSeconds: message.utcOffsetSeconds))
+        line(addressField("From", [message.from]))
+        if !message.to.isEmpty { line(addressField("To", message.to)) }
+        if !message.cc.isEmpty { line(addressField("Cc", message.cc)) }
+        if let replyTo = message.replyTo { line(addressField("Reply-To", [replyTo])) }
+        line(subject.rendered)
+        line("Message-ID: " + message.messageID)
+        line("Auto-Submitted: auto-generated")
+        line("X-Auto-Response-Suppress: All")
+        line("MIME-Version: 1.0")
+        line("Content-Type: multipart/alternative;\r\n boundary=\"\(boundary)\"")
+        line("")
+        line("This is a multi-part message in MIME format.")
+        for part in parts {
+            line("")
+            line("--" + boundary)
+            line("Content-Type: \(part.type); charset=UTF-8")
+            line("Content-Transfer-Encoding: \(part.encoding.rawValue)")
+            line("")
+            part.encoding.append(part.bytes, to: &output)
+        }
+        line("")
+        line("--\(boundary)--")
+        return output
     }
 
     /// The checks `render` makes, for callers that want to fail before rendering.

@@ -12,7 +12,7 @@ public struct Mailbox: Hashable, Sendable, CustomStringConvertible {
     public init(displayName: String? = nil, address: String) throws(HeaderValueError) {
         if let displayName { try HeaderValue.validate(displayName, field: "display name") }
         try Mailbox.validateAddress(address)
-        self.displayName = displayName.flatMap { $0.isEmpty ? nil : $0.precomposedStringWithCanonicalMapping }
+        self.displayName = displayName.flatMap { $0.isEmpty ? nil : $0.nfc }
         self.address = address
     }
 

@@ -65,15 +65,15 @@ public final class SMTPTransport: Sendable {
     }
 
     private func send(_ message: EmailMessage, on easy: CurlEasy, errorBuffer: CurlErrorBuffer) -> EmailResult {
-        let rendered: String
+        let rendered: [UInt8]
         do {
-            rendered = try MIMEMessage.render(message)
+            rendered = try MIMEMessage.renderBytes(message)
         } catch {
             return Self.failed(message, .permanent(reason: "refused before sending: \(error)", response: nil))
         }
         let recipients = message.envelopeRecipients
         let rcptList = CurlSlist(recipients.map { "<\($0)>" })
-        let upload = UploadSource(Array(rendered.utf8))
+        let upload = UploadSource(rendered)
         let conversation = SMTPConversation()
         errorBuffer.clear()
         let error = Self.transfer(
