@@ -12,6 +12,7 @@ public struct Config: Sendable {
     public var calendar: CalendarSettings
     public var coordinator: Coordinator?
     public var smtp: SMTPSettings?
+    public var webhooks: WebhookSettings
     public var registry: Registry
     /// A folder with the config's own message templates, if it has one.
     public var templatesDirectory: String?
@@ -56,6 +57,15 @@ public struct SMTPSettings: Hashable, Sendable {
     public var caFile: String?
     public var connectTimeout: Int
     public var timeout: Int
+}
+
+/// How webhook calls are made: timeouts in seconds and the per-host connection limit.
+public struct WebhookSettings: Hashable, Sendable {
+    public var connectTimeout = 10
+    public var timeout = 30
+    public var maxConnectionsPerHost = 8
+
+    public init() {}
 }
 
 /// A task with a deadline that is not dated ("theo quy định").

@@ -29,6 +29,12 @@ extension ConfigLoader {
                 r.error("templates '\(path)' không phải thư mục (thư mục chứa subject.mustache, body.txt.mustache, body.html.mustache, chat.mustache)", at: node)
             }
         }
+        if let node = fields["webhooks"]?.value,
+           let w = r.fields(node, of: "webhooks", allowed: ["connect_timeout", "timeout", "max_per_host"]) {
+            if let v = w["connect_timeout"]?.value, let n = r.int(v, "webhooks.connect_timeout", in: 1...600) { draft.webhooks.connectTimeout = n }
+            if let v = w["timeout"]?.value, let n = r.int(v, "webhooks.timeout", in: 1...3600) { draft.webhooks.timeout = n }
+            if let v = w["max_per_host"]?.value, let n = r.int(v, "webhooks.max_per_host", in: 1...256) { draft.webhooks.maxConnectionsPerHost = n }
+        }
         if let node = fields["calendar"]?.value { readCalendar(node, r, into: &draft) }
         if let node = fields["coordinator"]?.value { draft.coordinator = readCoordinator(node, r) }
         if let node = fields["smtp"]?.value { draft.smtp = readSMTP(node, r, into: &draft) }

@@ -15,7 +15,7 @@ public struct ConfigLoader {
     }
 
     static let rootKeys = [
-        "timezone", "state", "include", "templates", "calendar", "coordinator", "smtp", "policies", "default_policy",
+        "timezone", "state", "include", "templates", "calendar", "coordinator", "smtp", "webhooks", "policies", "default_policy",
         "units", "groups", "directives",
     ]
     static let includedKeys = ["policies", "units", "groups", "directives"]
@@ -117,6 +117,7 @@ struct ConfigDraft {
     var calendar = CalendarSettings()
     var coordinator: Coordinator?
     var smtp: SMTPSettings?
+    var webhooks = WebhookSettings()
     var templatesDirectory: String?
     var policies: [String: Policy] = [:]
     var policyLocations: [String: Location] = [:]

@@ -35,7 +35,10 @@ final class Transports: Sendable {
         smtp = transport
         smtpProblem = problem
         self.from = from
-        webhooks = try WebhookTransport(settings: .init(caFile: config.smtp?.caFile))
+        let hooks = config.webhooks
+        webhooks = try WebhookTransport(settings: .init(
+            connectTimeout: .seconds(hooks.connectTimeout), timeout: .seconds(hooks.timeout),
+            maxConnectionsPerHost: hooks.maxConnectionsPerHost, caFile: config.smtp?.caFile))
         templates = try config.templatesDirectory.map { try ReminderTemplates(directory: URL(fileURLWithPath: $0)) } ?? .defaults
     }
 

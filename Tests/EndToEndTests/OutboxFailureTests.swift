@@ -96,6 +96,22 @@ struct OutboxFailureTests {
         #expect(try fixture.outbox(state: "sent").count == 3)
     }
 
+    @Test("a hanging receiver times out (webhooks.timeout), is retried, and delivered once it answers")
+    func hangingReceiver() throws {
+        let smtp = try SMTPTestServer()
+        defer { smtp.stop() }
+        let hook = try HTTPTestServer(replies: ["hang", "200"], secret: "whsec_ZGVtby1vbmx5LXdlYmhvb2stc2VjcmV0LWZvci1uaGFjaGFu")
+        defer { hook.stop() }
+        let fixture = try OutboxFixture(smtpPort: smtp.port, webhook: hook.url())
+        _ = try fixture.tick("2024-03-26T08:00")
+        let retrying = try fixture.outbox(state: "retrying")
+        #expect(retrying.map { $0["channel"] as? String } == ["webhook"])
+        #expect((retrying.first?["last_error"] as? String)?.lowercased().contains("tim") == true)
+        _ = try fixture.tick("2024-03-26T09:00")
+        #expect(try hook.records().map(\.reply) == ["hang", "200"])
+        #expect(try fixture.outbox(state: "sent").count == 3)
+    }
+
     @Test("a deadline passing while a before-stage retries: expired, not sent late")
     func beforeStageExpires() throws {
         var options = SMTPTestServer.Options()

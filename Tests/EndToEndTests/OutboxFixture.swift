@@ -30,6 +30,7 @@ struct OutboxFixture {
               ca_file: \(pki.caFile)
               connect_timeout: 5
               timeout: 20
+            webhooks: {connect_timeout: 2, timeout: 2}
             \(coordinator ? "coordinator: {name: Văn phòng UBND huyện, email: [vanphong@huyen.example.gov.vn], digest_at: \"16:30\"}" : "")
             policies:
               p: \(policy)
