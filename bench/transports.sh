@@ -4,6 +4,7 @@
 #   webhooks: N signed POSTs to a C epoll HTTP/1.1 keep-alive sink (bench/transports/sinks)
 #   email:    M messages to Postfix's smtp-sink (apt-get install postfix; daemon left stopped)
 # Usage: bench/transports.sh [WEBHOOKS=20000] [EMAILS=5000]
+# SCRATCH_PATH=.build-perf builds (and keeps results) in another scratch directory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WEBHOOKS=${1:-20000}
@@ -12,7 +13,8 @@ PER_HOST=8
 TOTAL=64
 BATCH=${2:-5000}  # one batch, one connection, as the C peer does
 SECRET=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
-OUT=.build/bench-transports
+SCRATCH=${SCRATCH_PATH:-.build}
+OUT=$SCRATCH/bench-transports
 mkdir -p "$OUT"
 
 need() { command -v "$1" >/dev/null 2>&1; }
@@ -26,8 +28,8 @@ dpkg -s libcurl4-openssl-dev libssl-dev >/dev/null 2>&1 || apt-get install -y li
 
 gcc -O2 -o "$OUT/http_sink" bench/transports/sinks/http_sink.c
 gcc -O2 -o "$OUT/transports_c" bench/peers/transports.c -lcurl -lcrypto -Wno-deprecated-declarations
-swift build -c release --product bench-transports >/dev/null
-SWIFT_BIN="$(swift build -c release --show-bin-path)/bench-transports"
+swift build -c release --scratch-path "$SCRATCH" --product bench-transports >/dev/null
+SWIFT_BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/bench-transports"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 PIDS=()

@@ -45,26 +45,31 @@ enum BodyEncoding: String, Sendable {
 
     /// The UTF-8 of `normalizedLines`: CRLF, a lone CR and a lone LF each become CRLF.
     static func normalizedBytes(_ text: String) -> [UInt8] {
-        var output: [UInt8] = []
         var source = text.nfc
-        source.withUTF8 { bytes in
-            output.reserveCapacity(bytes.count + bytes.count / 32 + 2)
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                index += 1
-                if byte == 0x0D {
-                    if index < bytes.count, bytes[index] == 0x0A { index += 1 }
-                    output += crlf
-                } else if byte == 0x0A {
-                    output += crlf
-                } else {
-                    output.append(byte)
+        return source.withUTF8 { bytes in
+            // At worst every byte is a lone CR or LF that doubles, plus a final CRLF.
+            [UInt8](unsafeUninitializedCapacity: bytes.count * 2 + 2) { out, count in
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    index += 1
+                    if byte == 0x0D || byte == 0x0A {
+                        if byte == 0x0D, index < bytes.count, bytes[index] == 0x0A { index += 1 }
+                        out[count] = 0x0D
+                        out[count + 1] = 0x0A
+                        count += 2
+                    } else {
+                        out[count] = byte
+                        count += 1
+                    }
+                }
+                if count == 0 || out[count - 1] != 0x0A {
+                    out[count] = 0x0D
+                    out[count + 1] = 0x0A
+                    count += 2
                 }
             }
         }
-        if output.last != 0x0A { output += crlf }
-        return output
     }
 
     static func quotedPrintable(_ bytes: [UInt8]) -> String {
@@ -82,35 +87,46 @@ enum BodyEncoding: String, Sendable {
     /// RFC 2045 §6.7: lines of at most 76 characters, soft breaks as "=", trailing
     /// whitespace encoded, and "." at a line start encoded too (some relays mangle it).
     private static func appendQuotedPrintable(_ bytes: [UInt8], to output: inout [UInt8]) {
-        var lineLength = 0
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A {
-                output += crlf
-                lineLength = 0
-                index += 2
-                continue
+        // At worst three octets per byte, and a soft break ("=" CRLF) per 24 bytes.
+        let encoded = [UInt8](unsafeUninitializedCapacity: bytes.count * 4 + 3) { out, count in
+            var lineLength = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A {
+                    out[count] = 0x0D
+                    out[count + 1] = 0x0A
+                    count += 2
+                    lineLength = 0
+                    index += 2
+                    continue
+                }
+                let atLineEnd = index + 1 >= bytes.count || bytes[index + 1] == 0x0D
+                let literal =
+                    (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "="))
+                    && !(byte == UInt8(ascii: ".") && lineLength == 0)
+                    || ((byte == 0x20 || byte == 0x09) && !atLineEnd)
+                let width = literal ? 1 : 3
+                // Leave room for a soft break "=" unless this piece ends the line.
+                if lineLength + width > (atLineEnd ? 76 : 75) {
+                    out[count] = UInt8(ascii: "=")
+                    out[count + 1] = 0x0D
+                    out[count + 2] = 0x0A
+                    count += 3
+                    lineLength = 0
+                }
+                if literal {
+                    out[count] = byte
+                } else {
+                    out[count] = UInt8(ascii: "=")
+                    out[count + 1] = hex[Int(byte >> 4)]
+                    out[count + 2] = hex[Int(byte & 0x0F)]
+                }
+                count += width
+                lineLength += width
+                index += 1
             }
-            let atLineEnd = index + 1 >= bytes.count || bytes[index + 1] == 0x0D
-            let literal =
-                (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "="))
-                && !(byte == UInt8(ascii: ".") && lineLength == 0)
-                || ((byte == 0x20 || byte == 0x09) && !atLineEnd)
-            let width = literal ? 1 : 3
-            // Leave room for a soft break "=" unless this piece ends the line.
-            let limit = atLineEnd ? 76 : 75
-            if lineLength + width > limit {
-                output += [UInt8(ascii: "="), 0x0D, 0x0A]
-                lineLength = 0
-            }
-            if literal {
-                output.append(byte)
-            } else {
-                output += [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            }
-            lineLength += width
-            index += 1
         }
+        output += encoded
     }
 }

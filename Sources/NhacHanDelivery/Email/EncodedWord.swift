@@ -14,19 +14,38 @@ enum EncodedWord {
     /// Encoded-words for `text`, the first at most `firstLimit` characters long, the others
     /// at most `maxLength`.
     static func encode(_ text: String, firstLimit: Int = maxLength) -> [String] {
+        var words = WordBuilder(limit: firstLimit)
+        let normalized = text.nfc
+        if normalized.isPlainLatin, !normalized.utf8.contains(0x0D) {  // each scalar is a character
+            for scalar in normalized.unicodeScalars { words.add(scalar.utf8) }
+        } else {
+            for character in normalized { words.add(character.utf8) }
+        }
+        return words.finish()
+    }
+
+    /// Fills encoded-words one character at a time.
+    private struct WordBuilder {
+        var limit: Int
         var words: [String] = []
         var chunk: [UInt8] = []
-        var limit = firstLimit
-        for character in text.nfc {
-            if !chunk.isEmpty, encodedLength(chunk.count + character.utf8.count) > limit {
-                words.append(word(chunk))
-                chunk = []
+
+        init(limit: Int) { self.limit = limit }
+
+        mutating func add(_ character: some Collection<UInt8>) {
+            let count = character.count
+            if !chunk.isEmpty, EncodedWord.encodedLength(chunk.count + count) > limit {
+                words.append(EncodedWord.word(chunk))
+                chunk.removeAll(keepingCapacity: true)
                 limit = maxLength
             }
-            chunk += character.utf8
+            for byte in character { chunk.append(byte) }
         }
-        if !chunk.isEmpty || words.isEmpty { words.append(word(chunk)) }
-        return words
+
+        consuming func finish() -> [String] {
+            if !chunk.isEmpty || words.isEmpty { words.append(EncodedWord.word(chunk)) }
+            return words
+        }
     }
 
     /// Decodes `=?charset?B|Q?...?=` words in a header value (used by tests and the
@@ -63,15 +82,21 @@ enum EncodedWord {
     /// Whether `text` may be written as is: printable ASCII, no "=?", and (in a display
     /// name) only atext and spaces.
     static func canStayPlain(_ text: String, phrase: Bool) -> Bool {
-        guard !text.contains("=?") else { return false }
-        let specials = Set("()<>[]:;@\\,.\"".utf8)
-        return text.utf8.allSatisfy { byte in
-            byte >= 0x20 && byte < 0x7F && !(phrase && specials.contains(byte))
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            guard byte >= 0x20, byte < 0x7F, !(previous == UInt8(ascii: "=") && byte == UInt8(ascii: "?")) else {
+                return false
+            }
+            if phrase, specials.contains(byte) { return false }
+            previous = byte
         }
+        return true
     }
 
+    private static let specials = Array("()<>[]:;@\\,.\"".utf8)
+
     private static func encodedLength(_ byteCount: Int) -> Int {
-        prefix.count + (byteCount + 2) / 3 * 4 + suffix.count
+        prefix.utf8.count + (byteCount + 2) / 3 * 4 + suffix.utf8.count
     }
 
     private static func word(_ bytes: [UInt8]) -> String {

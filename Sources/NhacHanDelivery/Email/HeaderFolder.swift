@@ -28,14 +28,14 @@ struct HeaderFolder {
     /// be mistaken for an encoded-word, otherwise as RFC 2047 encoded-words, the first of
     /// which fills what is left of the current line.
     mutating func appendText(_ text: String, separator: String = " ", phrase: Bool = false) {
-        let words = text.split(separator: " ").map(String.init)
-        if EncodedWord.canStayPlain(text, phrase: phrase), !words.isEmpty,
-            words.allSatisfy({ $0.utf8.count <= Self.lineLimit - 12 })
-        {
-            for (index, word) in words.enumerated() {
-                append(word, separator: index == 0 ? separator : " ")
+        if EncodedWord.canStayPlain(text, phrase: phrase) {
+            let words = text.split(separator: " ").map(String.init)
+            if !words.isEmpty, words.allSatisfy({ $0.utf8.count <= Self.lineLimit - 12 }) {
+                for (index, word) in words.enumerated() {
+                    append(word, separator: index == 0 ? separator : " ")
+                }
+                return
             }
-            return
         }
         let used = current.utf8.count + (isEmpty ? 1 : separator.utf8.count)
         let room = Self.lineLimit - used

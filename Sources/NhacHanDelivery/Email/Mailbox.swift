@@ -41,13 +41,14 @@ public struct Mailbox: Hashable, Sendable, CustomStringConvertible {
     public static func validateAddress(_ address: String) throws(HeaderValueError) {
         try HeaderValue.validate(address, field: "address")
         let bytes = Array(address.utf8)
-        let forbidden: Set<UInt8> = Set("<>()[]\\,;:\" ".utf8)
         guard !bytes.isEmpty else { throw HeaderValueError(field: "address", problem: .empty) }
         let ats = bytes.indices.filter { bytes[$0] == UInt8(ascii: "@") }
         guard ats.count == 1, let at = ats.first, at > 0, at < bytes.count - 1,
-            bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F && !forbidden.contains($0) })
+            bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F && !forbiddenInAddress.contains($0) })
         else {
             throw HeaderValueError(field: "address \(address)", problem: .invalidAddress)
         }
     }
+
+    private static let forbiddenInAddress: [UInt8] = Array("<>()[]\\,;:\" ".utf8)
 }

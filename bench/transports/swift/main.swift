@@ -3,6 +3,7 @@
 //   bench-transports webhooks N URL SECRET MAX_PER_HOST MAX_TOTAL
 //   bench-transports email N URL BATCH
 //   bench-transports message FILE      (writes one rendered message, for the C peer)
+//   bench-transports render N          (MIME rendering alone, to tell it from the SMTP exchange)
 //
 // Prints one line: RESULT client=swift kind=... n=... ok=... seconds=... rate=... maxrss_kb=...
 // Bodies are built before the clock starts (as the C peer's are); signing, MIME rendering
@@ -39,13 +40,18 @@ func webhooks(n: Int, url: String, secret: String, perHost: Int, total: Int) thr
     return ok == n
 }
 
-func emails(n: Int, url: String, batch: Int) throws -> Bool {
+func emailMessages(_ n: Int) throws -> [EmailMessage] {
     let (_, rendered) = try sample()
     let from = try Mailbox(parsing: "Nhắc hạn <nhachan@bench.example>")
     let to = [try Mailbox(displayName: "UBND xã Bình Châu", address: "unit@bench.example")]
-    let messages = (0..<n).map {
+    return (0..<n).map {
         EmailMessage.reminder(from: from, to: to, rendered: rendered, idempotencyKey: "bench-\($0)")
     }
+}
+
+func emails(n: Int, url: String, batch: Int) throws -> Bool {
+    let messages = try emailMessages(n)
+    let from = try Mailbox(parsing: "Nhắc hạn <nhachan@bench.example>")
     let transport = try SMTPTransport(settings: SMTPSettings(url: url, from: from, startTLS: .off))
     let start = Date()
     var ok = 0
@@ -57,6 +63,17 @@ func emails(n: Int, url: String, batch: Int) throws -> Bool {
     return ok == n
 }
 
+/// The rendering half of `emails`, without the network.
+func render(n: Int) throws {
+    let messages = try emailMessages(n)
+    let start = Date()
+    var bytes = 0
+    for message in messages { bytes += try MIMEMessage.render(message).utf8.count }
+    let seconds = Date().timeIntervalSince(start)
+    print("RENDER n=\(n) bytes=\(bytes) seconds=\(String(format: "%.3f", seconds)) "
+        + "us_per_message=\(String(format: "%.1f", seconds * 1e6 / Double(n)))")
+}
+
 let arguments = CommandLine.arguments
 do {
     switch arguments.dropFirst().first {
@@ -65,6 +82,8 @@ do {
                           perHost: Int(arguments[5])!, total: Int(arguments[6])!) ? 0 : 1)
     case "email" where arguments.count >= 5:
         exit(try emails(n: Int(arguments[2])!, url: arguments[3], batch: Int(arguments[4])!) ? 0 : 1)
+    case "render" where arguments.count >= 3:
+        try render(n: Int(arguments[2])!)
     case "message" where arguments.count >= 3:
         let (_, rendered) = try sample()
         let message = EmailMessage.reminder(
@@ -73,7 +92,7 @@ do {
             rendered: rendered, idempotencyKey: "bench-c")
         try MIMEMessage.render(message).write(toFile: arguments[2], atomically: true, encoding: .utf8)
     default:
-        FileHandle.standardError.write(Data("usage: bench-transports webhooks N URL SECRET MAX_PER_HOST MAX_TOTAL | email N URL BATCH\n".utf8))
+        FileHandle.standardError.write(Data("usage: bench-transports webhooks N URL SECRET MAX_PER_HOST MAX_TOTAL | email N URL BATCH | render N\n".utf8))
         exit(2)
     }
 } catch {
