@@ -1,7 +1,7 @@
 # nhachan: `make demo` runs the demo district end to end; `make test` runs every test.
 SWIFT ?= swift
 
-.PHONY: deps build release test demo bench clean
+.PHONY: deps build release test demo bench leakcheck clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -24,6 +24,9 @@ bench: deps
 	bash bench/plan.sh
 	bash bench/calendar.sh
 	bash bench/transports.sh
+
+leakcheck: deps
+	bash scripts/leakcheck.sh
 
 clean:
 	rm -rf .build
