@@ -129,7 +129,7 @@ struct Dispatcher {
             let day = LocalTime(seconds: payload.sendAt).day
             do {
                 let to = try group.map { try Mailbox(displayName: payload.unitName, address: $0.0.target) }
-                let html = "<pre style=\"font-family:sans-serif;white-space:pre-wrap\">" + Self.escapeHTML(text) + "</pre>"
+                let html = "<pre style=\"font-family:sans-serif;white-space:pre-wrap\">" + WebhookBody.htmlEscaped(text) + "</pre>"
                 messages.append(EmailMessage(
                     from: from, to: to, subject: "[Nhắc hạn] Tổng hợp ngày \(VietnameseDate.short(day))", textBody: text, htmlBody: html,
                     idempotencyKey: key + "/email", date: Date(timeIntervalSince1970: TimeInterval(now)),
@@ -145,20 +145,6 @@ struct Dispatcher {
             }
         }
         return results
-    }
-
-    static func escapeHTML(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 
     private func sendWebhooks(_ prepared: [Prepared], now: Int64) async -> [(DeliveryRecord, DeliveryUpdate)] {

@@ -15,9 +15,6 @@ public struct Deadline: Hashable, Sendable {
     public var lastDay: CivilDate
     /// Identifies the occurrence: the written date.
     public var occurrence: CivilDate { written }
-
-    /// The deadline instant as printed: the start of the day for `before`, the last second for `through`.
-    public var displayInstant: LocalTime { instant }
 }
 
 extension Deadline {

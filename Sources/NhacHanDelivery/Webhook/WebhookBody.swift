@@ -45,7 +45,8 @@ public enum WebhookBody {
             .replacingOccurrences(of: ">", with: "&gt;")
     }
 
-    static func htmlEscaped(_ text: String) -> String {
+    /// `&`, `<`, `>` and `"` as HTML entities: for Telegram's HTML mode and plain HTML bodies.
+    public static func htmlEscaped(_ text: String) -> String {
         slackEscaped(text).replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
