@@ -13,6 +13,8 @@ public struct Config: Sendable {
     public var coordinator: Coordinator?
     public var smtp: SMTPSettings?
     public var webhooks: WebhookSettings
+    /// How long finished deliveries stay in the state file, in days.
+    public var retentionDays: Int
     public var registry: Registry
     /// A folder with the config's own message templates, if it has one.
     public var templatesDirectory: String?

@@ -35,6 +35,9 @@ extension ConfigLoader {
             if let v = w["timeout"]?.value, let n = r.int(v, "webhooks.timeout", in: 1...3600) { draft.webhooks.timeout = n }
             if let v = w["max_per_host"]?.value, let n = r.int(v, "webhooks.max_per_host", in: 1...256) { draft.webhooks.maxConnectionsPerHost = n }
         }
+        if let node = fields["retention_days"]?.value, let days = r.int(node, "retention_days", in: 60...36_500) {
+            draft.retentionDays = days
+        }
         if let node = fields["calendar"]?.value { readCalendar(node, r, into: &draft) }
         if let node = fields["coordinator"]?.value { draft.coordinator = readCoordinator(node, r) }
         if let node = fields["smtp"]?.value { draft.smtp = readSMTP(node, r, into: &draft) }

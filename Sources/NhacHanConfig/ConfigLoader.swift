@@ -15,7 +15,7 @@ public struct ConfigLoader {
     }
 
     static let rootKeys = [
-        "timezone", "state", "include", "templates", "calendar", "coordinator", "smtp", "webhooks", "policies", "default_policy",
+        "timezone", "state", "include", "templates", "calendar", "coordinator", "smtp", "webhooks", "retention_days", "policies", "default_policy",
         "units", "groups", "directives",
     ]
     static let includedKeys = ["policies", "units", "groups", "directives"]
@@ -118,6 +118,7 @@ struct ConfigDraft {
     var coordinator: Coordinator?
     var smtp: SMTPSettings?
     var webhooks = WebhookSettings()
+    var retentionDays = 400
     var templatesDirectory: String?
     var policies: [String: Policy] = [:]
     var policyLocations: [String: Location] = [:]

@@ -67,6 +67,7 @@ public final class Outbox: Sendable {
             }
         }
         try store.setMeta("last_tick", String(nowUnix))
+        try pruneOncePerDay(now: now)
         return summary
     }
 
@@ -114,6 +115,14 @@ public final class Outbox: Sendable {
         var acked: [String: Int64] = [:]
         for ack in try store.acks() { acked["\(ack.directive)/\(ack.task)/\(ack.unit)/\(ack.occurrence)"] = ack.at }
         return Dispatcher(config: config, zone: zone, transports: transports, retry: retry, acked: acked)
+    }
+
+    /// Deletes deliveries finished more than `retention_days` ago, once a day.
+    func pruneOncePerDay(now: LocalTime) throws {
+        let day = now.day.description
+        guard try store.meta("pruned_day") != day else { return }
+        try store.prune(finishedBefore: unix(now) - Int64(config.retentionDays) * 86_400)
+        try store.setMeta("pruned_day", day)
     }
 
     /// Gives back this process's leases, for a clean stop.

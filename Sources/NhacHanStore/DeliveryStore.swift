@@ -36,6 +36,12 @@ public protocol DeliveryStore: Sendable {
     /// delivery, or the end of a lease. `nil` when nothing waits.
     func nextWakeTime() throws -> Int64?
 
+    /// Deletes sent, expired and dead deliveries last updated before `finishedBefore`, with their
+    /// stage records; returns how many. Keeps the state file and the planner's record bounded over
+    /// years: stages that old belong to deadlines whose reminders ended long ago.
+    @discardableResult
+    func prune(finishedBefore: Int64) throws -> Int
+
     /// Records that a unit has reported a task occurrence; a second ack of the same occurrence replaces the first.
     func ack(_ ack: AckRecord) throws
 

@@ -105,4 +105,14 @@ extension SQLiteDeliveryStore {
                 """, arguments: ["owner": owner, "now": now])
         }
     }
+
+    @discardableResult
+    public func prune(finishedBefore: Int64) throws -> Int {
+        try write("prune finished deliveries") { db in
+            try db.execute(
+                sql: "DELETE FROM deliveries WHERE state IN ('sent', 'expired', 'dead') AND updated_at < ?",
+                arguments: [finishedBefore])
+            return db.changesCount
+        }
+    }
 }

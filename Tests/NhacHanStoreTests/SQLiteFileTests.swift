@@ -117,3 +117,22 @@ struct WholeMessageClaimTests {
         #expect(rest.count == 24)
     }
 }
+
+@Suite("Pruning")
+struct PruneTests {
+    @Test("finished deliveries older than the retention go, with their stage records; pending ones stay")
+    func pruneFinished() throws {
+        let store = try SQLiteDeliveryStore.inMemory()
+        func record(_ key: String, stage: String) -> DeliveryRecord {
+            DeliveryRecord(
+                key: key, messageKey: key, unit: "xa-a", channel: "email", target: "a@example.gov.vn", role: "to",
+                sendAt: 100, expiresAt: nil, payload: "{}", stageKeys: [stage])
+        }
+        try store.enqueue([record("old", stage: "d/t/xa-a/2023-03-29/due"), record("waiting", stage: "d/t/xa-a/2024-03-29/due")], now: 50)
+        try store.complete(key: "old", update: DeliveryUpdate(state: .sent), now: 100)
+        #expect(try store.prune(finishedBefore: 90) == 0)
+        #expect(try store.prune(finishedBefore: 1_000) == 1)
+        #expect(try store.deliveries(state: nil, unit: nil).map(\.key) == ["waiting"])
+        #expect(try store.recordedStageKeys() == ["d/t/xa-a/2024-03-29/due"])
+    }
+}
