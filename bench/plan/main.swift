@@ -61,9 +61,9 @@ if let dumpPath {
 }
 
 let planner = Planner(registry: registry, calendar: calendar)
-let request = Planner<VietnameseCalendar>.Request(
+let request = PlanRequest(
     now: LocalTime(day: year2024), to: LocalTime(day: CivilDate(year: 2025, month: 3, day: 1)!))
-_ = planner.plan(Planner<VietnameseCalendar>.Request(now: LocalTime(day: year2024), to: LocalTime(day: year2024.adding(days: 30))))
+_ = planner.plan(PlanRequest(now: LocalTime(day: year2024), to: LocalTime(day: year2024.adding(days: 30))))
 
 var best = Double.infinity
 var reminders = 0

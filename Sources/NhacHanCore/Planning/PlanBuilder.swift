@@ -17,7 +17,7 @@ struct PlanBuilder {
     private(set) var reminders: [Plan.Reminder] = []
     private var lateItems: [String: Int32] = [:]
 
-    init<C>(request: Planner<C>.Request, state: PlannerState) {
+    init(request: PlanRequest, state: PlannerState) {
         self.now = request.now
         self.from = request.from
         self.to = request.to

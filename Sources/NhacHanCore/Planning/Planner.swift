@@ -11,23 +11,8 @@ public struct Planner<Calendar: WorkingCalendar>: Sendable {
         self.calendar = calendar
     }
 
-    /// What to plan.
-    public struct Request: Sendable {
-        /// The present: stages before it are on record, due today, or collapsed into a late notice.
-        public var now: LocalTime
-        /// Only reminders sent in `from...to`.
-        public var from: LocalTime
-        public var to: LocalTime
-        /// Only these units (unit or group ids); `nil` for all.
-        public var units: [String]?
-
-        public init(now: LocalTime, from: LocalTime? = nil, to: LocalTime = .distantFuture, units: [String]? = nil) {
-            self.now = now
-            self.from = from ?? now
-            self.to = to
-            self.units = units
-        }
-    }
+    /// What to plan; see `PlanRequest`.
+    public typealias Request = PlanRequest
 
     public func plan(_ request: Request, state: PlannerState = .empty) -> Plan {
         let sortedUnits = registry.units.sorted { $0.id < $1.id }
@@ -94,5 +79,23 @@ struct UnitResolver {
             }
         }
         return result
+    }
+}
+
+/// What to plan: the present, the window of send instants, and optionally some units.
+public struct PlanRequest: Sendable {
+    /// The present: stages before it are on record, due today, or collapsed into a late notice.
+    public var now: LocalTime
+    /// Only reminders sent in `from...to`.
+    public var from: LocalTime
+    public var to: LocalTime
+    /// Only these units (unit or group ids); `nil` for all.
+    public var units: [String]?
+
+    public init(now: LocalTime, from: LocalTime? = nil, to: LocalTime = .distantFuture, units: [String]? = nil) {
+        self.now = now
+        self.from = from ?? now
+        self.to = to
+        self.units = units
     }
 }

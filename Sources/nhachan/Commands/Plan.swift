@@ -38,7 +38,7 @@ struct PlanCommand: ParsableCommand {
         if let unit, !registry.units.contains(where: { $0.id == unit }) && !registry.groups.contains(where: { $0.id == unit }) {
             throw ValidationError("--unit '\(unit)': không có đơn vị hay nhóm nào có id này")
         }
-        let request = Planner<VietnameseCalendar>.Request(
+        let request = PlanRequest(
             now: now, from: try loaded.time(from, name: "--from"),
             to: try loaded.time(to, name: "--to", endOfDay: true) ?? .distantFuture, units: unit.map { [$0] })
         let plan = loaded.planner.plan(request)
