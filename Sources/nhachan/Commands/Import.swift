@@ -6,19 +6,19 @@ import NhacHanImport
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Draft a directive config entry from its text (.txt, .md, .docx, .pdf).",
-        discussion: "Every fact is quoted with its source lines; what could not be decided is listed as a warning."
+        abstract: "Soạn bản nháp cấu hình của một văn bản từ chính nội dung của nó (.txt, .md, .docx, .pdf).",
+        discussion: "Mỗi thông tin kèm dòng nguồn; điều gì chưa chắc chắn được liệt kê thành cảnh báo. Không bao giờ tự đặt ngày khi văn bản ghi \"theo quy định\"."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case yaml, json }
 
-    @Argument(help: "The directive's text: .txt, .md, .docx or a text PDF.")
+    @Argument(help: "Nội dung văn bản: .txt, .md, .docx hoặc PDF có lớp chữ.")
     var file: String
 
-    @Option(name: .customLong("units"), help: "A config whose units and groups names are matched against.")
+    @Option(name: .customLong("units"), help: "Cấu hình có danh sách đơn vị và nhóm để đối chiếu tên.")
     var units: String?
 
-    @Option(help: "Output format: yaml (a config file) or json.")
+    @Option(help: "yaml (một tệp cấu hình) hoặc json.")
     var format: Format = .yaml
 
     func run() throws {
