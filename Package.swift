@@ -41,7 +41,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .target(name: "NhacHanStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strictSettings),
+        .target(name: "NhacHanStore", dependencies: ["NhacHanCore", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strictSettings),
         .target(
             name: "NhacHanOutbox",
             dependencies: [

@@ -66,6 +66,8 @@ public struct WebhookSettings: Hashable, Sendable {
     public var connectTimeout = 10
     public var timeout = 30
     public var maxConnectionsPerHost = 8
+    /// An extra CA to trust for HTTPS webhooks, resolved beside the root file.
+    public var caFile: String?
 
     public init() {}
 }

@@ -30,10 +30,13 @@ extension ConfigLoader {
             }
         }
         if let node = fields["webhooks"]?.value,
-           let w = r.fields(node, of: "webhooks", allowed: ["connect_timeout", "timeout", "max_per_host"]) {
+           let w = r.fields(node, of: "webhooks", allowed: ["connect_timeout", "timeout", "max_per_host", "ca_file"]) {
             if let v = w["connect_timeout"]?.value, let n = r.int(v, "webhooks.connect_timeout", in: 1...600) { draft.webhooks.connectTimeout = n }
             if let v = w["timeout"]?.value, let n = r.int(v, "webhooks.timeout", in: 1...3600) { draft.webhooks.timeout = n }
             if let v = w["max_per_host"]?.value, let n = r.int(v, "webhooks.max_per_host", in: 1...256) { draft.webhooks.maxConnectionsPerHost = n }
+            if let v = w["ca_file"]?.value, let path = r.string(v, "webhooks.ca_file") {
+                draft.webhooks.caFile = existingFile(path, key: "webhooks.ca_file", at: v, r, draft: draft)
+            }
         }
         if let node = fields["retention_days"]?.value, let days = r.int(node, "retention_days", in: 60...36_500) {
             draft.retentionDays = days
@@ -125,9 +128,7 @@ extension ConfigLoader {
         }
         var caFile: String?
         if let v = f["ca_file"]?.value, let path = r.string(v, "smtp.ca_file") {
-            let full = resolve(path, beside: draft.rootPath)
-            if !FileManager.default.fileExists(atPath: full) { r.error("smtp.ca_file '\(path)' không tồn tại", at: v) }
-            caFile = full
+            caFile = existingFile(path, key: "smtp.ca_file", at: v, r, draft: draft)
         }
         let connectTimeout = f["connect_timeout"].flatMap { r.int($0.value, "smtp.connect_timeout", in: 1...600) } ?? 10
         let timeout = f["timeout"].flatMap { r.int($0.value, "smtp.timeout", in: 1...3600) } ?? 60
@@ -159,6 +160,13 @@ extension ConfigLoader {
             return .file(full)
         }
         return nil
+    }
+
+    /// A path beside the root file that must exist (a CA file).
+    func existingFile(_ path: String, key: String, at node: Node, _ r: NodeReader, draft: ConfigDraft) -> String {
+        let full = resolve(path, beside: draft.rootPath)
+        if !FileManager.default.fileExists(atPath: full) { r.error("\(key) '\(path)' không tồn tại", at: node) }
+        return full
     }
 
     func emails(_ node: Node, _ what: String, _ r: NodeReader) -> [String] {

@@ -26,15 +26,14 @@ struct Dispatcher {
     func dispatch(_ batch: [DeliveryRecord], now: Int64) async -> [(DeliveryRecord, DeliveryUpdate)] {
         var results: [(DeliveryRecord, DeliveryUpdate)] = []
         var ready: [Prepared] = []
-        var digests: [(DeliveryRecord, String, MessagePayload)] = []
         let localNow = zone.local(Date(timeIntervalSince1970: TimeInterval(now))).seconds
         for record in batch {
             guard var payload = try? JSONDecoder().decode(MessagePayload.self, from: Data(record.payload.utf8)) else {
                 results.append((record, DeliveryUpdate(state: .dead, error: "nội dung lưu trong hàng đợi bị hỏng (corrupt payload)")))
                 continue
             }
-            if let digest = payload.digest {
-                digests.append((record, digest, payload))
+            if payload.digest != nil {
+                ready.append(Prepared(record: record, payload: payload))
                 continue
             }
             let before = payload.items.count
@@ -50,7 +49,6 @@ struct Dispatcher {
         }
         let emails = ready.filter { $0.record.channel == "email" }
         let hooks = ready.filter { $0.record.channel == "webhook" }
-        results += await sendDigests(digests, now: now)
         results += await sendEmails(emails, now: now)
         results += await sendWebhooks(hooks, now: now)
         return results
@@ -94,13 +92,7 @@ struct Dispatcher {
         for key in order {
             let group = groups[key]!
             do {
-                let rendered = try transports.templates.render(content(group[0].payload))
-                let to = try group.filter { $0.record.role == "to" }.map { try Mailbox(displayName: group[0].payload.unitName, address: $0.record.target) }
-                let cc = try group.filter { $0.record.role != "to" }.map { try Mailbox(address: $0.record.target) }
-                let sendAt = LocalTime(seconds: group[0].payload.sendAt)
-                messages.append(EmailMessage.reminder(
-                    from: from, to: to.isEmpty ? cc : to, cc: to.isEmpty ? [] : cc, rendered: rendered, idempotencyKey: key + "/email",
-                    date: Date(timeIntervalSince1970: TimeInterval(now)), utcOffsetSeconds: zone.offset(at: sendAt)))
+                messages.append(try emailMessage(group, key: key, from: from, now: now))
                 members.append(group)
             } catch {
                 results += group.map { ($0.record, DeliveryUpdate(state: .dead, error: "không dựng được thư: \(error)")) }
@@ -115,36 +107,24 @@ struct Dispatcher {
         return results
     }
 
-    /// Coordinator digests: plain text, one email per message key.
-    private func sendDigests(_ digests: [(DeliveryRecord, String, MessagePayload)], now: Int64) async -> [(DeliveryRecord, DeliveryUpdate)] {
-        guard !digests.isEmpty else { return [] }
-        guard let smtp = transports.smtp, let from = transports.from else {
-            return digests.map { ($0.0, DeliveryUpdate(state: .dead, error: transports.smtpProblem ?? "smtp")) }
+    /// The one email of a message's claimed deliveries: a reminder rendered with the templates,
+    /// or the coordinator's digest as plain text.
+    private func emailMessage(_ group: [Prepared], key: String, from: Mailbox, now: Int64) throws -> EmailMessage {
+        let payload = group[0].payload
+        let sendAt = LocalTime(seconds: payload.sendAt)
+        let date = Date(timeIntervalSince1970: TimeInterval(now))
+        let to = try group.filter { $0.record.role == "to" }.map { try Mailbox(displayName: payload.unitName, address: $0.record.target) }
+        let cc = try group.filter { $0.record.role != "to" }.map { try Mailbox(address: $0.record.target) }
+        if let digest = payload.digest {
+            let html = "<pre style=\"font-family:sans-serif;white-space:pre-wrap\">" + WebhookBody.htmlEscaped(digest) + "</pre>"
+            return EmailMessage(
+                from: from, to: to, cc: cc, subject: "[Nhắc hạn] Tổng hợp ngày \(VietnameseDate.short(sendAt.day))", textBody: digest,
+                htmlBody: html, idempotencyKey: key + "/email", date: date, utcOffsetSeconds: zone.offset(at: sendAt))
         }
-        var results: [(DeliveryRecord, DeliveryUpdate)] = []
-        var messages: [EmailMessage] = []
-        var members: [[DeliveryRecord]] = []
-        for (key, group) in Dictionary(grouping: digests, by: { $0.0.messageKey }).sorted(by: { $0.key < $1.key }) {
-            let (_, text, payload) = group[0]
-            let day = LocalTime(seconds: payload.sendAt).day
-            do {
-                let to = try group.map { try Mailbox(displayName: payload.unitName, address: $0.0.target) }
-                let html = "<pre style=\"font-family:sans-serif;white-space:pre-wrap\">" + WebhookBody.htmlEscaped(text) + "</pre>"
-                messages.append(EmailMessage(
-                    from: from, to: to, subject: "[Nhắc hạn] Tổng hợp ngày \(VietnameseDate.short(day))", textBody: text, htmlBody: html,
-                    idempotencyKey: key + "/email", date: Date(timeIntervalSince1970: TimeInterval(now)),
-                    utcOffsetSeconds: zone.offset(at: LocalTime(seconds: payload.sendAt))))
-                members.append(group.map(\.0))
-            } catch {
-                results += group.map { ($0.0, DeliveryUpdate(state: .dead, error: "\(error)")) }
-            }
-        }
-        for (result, records) in zip(await smtp.send(messages), members) {
-            for record in records {
-                results.append((record, update(for: result.outcome(for: record.target) ?? result.outcome, record: record, now: now)))
-            }
-        }
-        return results
+        let rendered = try transports.templates.render(content(payload))
+        return EmailMessage.reminder(
+            from: from, to: to.isEmpty ? cc : to, cc: to.isEmpty ? [] : cc, rendered: rendered, idempotencyKey: key + "/email",
+            date: date, utcOffsetSeconds: zone.offset(at: sendAt))
     }
 
     private func sendWebhooks(_ prepared: [Prepared], now: Int64) async -> [(DeliveryRecord, DeliveryUpdate)] {

@@ -38,7 +38,7 @@ final class Transports: Sendable {
         let hooks = config.webhooks
         webhooks = try WebhookTransport(settings: .init(
             connectTimeout: .seconds(hooks.connectTimeout), timeout: .seconds(hooks.timeout),
-            maxConnectionsPerHost: hooks.maxConnectionsPerHost, caFile: config.smtp?.caFile))
+            maxConnectionsPerHost: hooks.maxConnectionsPerHost, caFile: hooks.caFile))
         templates = try config.templatesDirectory.map { try ReminderTemplates(directory: URL(fileURLWithPath: $0)) } ?? .defaults
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import NhacHanCore
 
 /// The `stage_keys` column: a JSON array of strings, written and read by hand.
 ///
@@ -7,26 +8,7 @@ import Foundation
 /// backslash and hands anything else to `JSONDecoder`.
 enum StageKeysJSON {
     static func encode(_ keys: [String]) -> String {
-        var json = "["
-        for (index, key) in keys.enumerated() {
-            if index > 0 { json += "," }
-            json += "\""
-            for scalar in key.unicodeScalars {
-                switch scalar {
-                case "\"": json += "\\\""
-                case "\\": json += "\\\\"
-                case "\n": json += "\\n"
-                case "\r": json += "\\r"
-                case "\t": json += "\\t"
-                case _ where scalar.value < 0x20:
-                    json += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                        + String(scalar.value, radix: 16)
-                default: json.unicodeScalars.append(scalar)
-                }
-            }
-            json += "\""
-        }
-        return json + "]"
+        "[" + keys.map(JSONValue.quoted).joined(separator: ",") + "]"
     }
 
     static func decode(_ json: String) throws -> [String] {

@@ -59,7 +59,7 @@ public enum HolidayListing {
 
     /// A JSON string literal: quotes, backslashes and control characters escaped.
     static func jsonString(_ s: String) -> String {
-        JSONValue.string(s).rendered()
+        JSONValue.quoted(s)
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import NhacHanConfig
 import NhacHanCore
 import NhacHanOutbox
 import ServiceLifecycle
@@ -40,10 +41,10 @@ struct RunCommand: AsyncParsableCommand {
 struct SimulatedClock: Sendable {
     let start: LocalTime?
     let speed: Double
-    let zone: NhacHanConfigZone
+    let zone: CivilTimeZone
     let origin = ContinuousClock.now
 
-    init(start: LocalTime?, speed: Double, zone: NhacHanConfigZone) {
+    init(start: LocalTime?, speed: Double, zone: CivilTimeZone) {
         self.start = start
         self.speed = start == nil ? 1 : speed
         self.zone = zone

@@ -7,8 +7,6 @@ import ServiceLifecycle
 import UnixSignals
 import Synchronization
 
-typealias NhacHanConfigZone = CivilTimeZone
-
 /// The long-running service of `nhachan run`: tick, then sleep until the next due moment.
 ///
 /// It wakes early for SIGHUP or a changed config file, reloads (keeping the last good config
