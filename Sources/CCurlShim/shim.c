@@ -74,3 +74,7 @@ CURLoption ccurl_opt_mail_rcpt_allowfails(void) {
 CURLcode ccurl_msg_result(const CURLMsg *message) {
     return message->data.result;
 }
+
+CURLcode ccurl_easy_setopt_xferinfo_callback(CURL *handle, ccurl_xferinfo_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, callback);
+}

@@ -16,6 +16,12 @@ public struct CivilTimeZone: Sendable {
         return LocalTime(seconds: utc + zone.secondsFromGMT(for: date))
     }
 
+    /// The local time of Unix seconds.
+    public func local(unix: Int64) -> LocalTime { local(Date(timeIntervalSince1970: TimeInterval(unix))) }
+
+    /// Unix seconds of a local time.
+    public func unix(_ local: LocalTime) -> Int64 { Int64(date(local).timeIntervalSince1970) }
+
     /// The real instant of a local time (the first one, where a DST change repeats an hour).
     public func date(_ local: LocalTime) -> Date {
         let guess = Date(timeIntervalSince1970: TimeInterval(local.seconds))

@@ -1,3 +1,4 @@
+import NhacHanCore
 import Foundation
 
 /// Syntax checks of addresses, hosts and identifiers.
@@ -32,9 +33,7 @@ enum Validation {
         return isEmail(text) ? text : nil
     }
 
-    static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
-    }
+    static func isLoopback(_ host: String) -> Bool { Loopback.isLoopback(host: host) }
 
     /// An `http://` or `https://` URL with a host, and whether it may be used.
     static func webURLProblem(_ text: String, allowHTTP: Bool) -> String? {

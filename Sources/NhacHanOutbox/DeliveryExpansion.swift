@@ -23,10 +23,10 @@ struct DeliveryExpansion {
         let sendAt = unix(message.sendAt)
         let beforeOnly = message.items.allSatisfy { $0.stage.kind == .before || $0.stage.kind == .due }
         let expiresAt = beforeOnly ? message.items.map { unix($0.deadline.instant) }.max() : nil
-        func record(_ channel: String, _ target: String, _ role: String) -> DeliveryRecord {
+        func record(_ channel: String, _ target: String, _ role: String, shown: String? = nil) -> DeliveryRecord {
             DeliveryRecord(
                 key: "\(messageKey)/\(channel)/\(Self.digest(target).prefix(12))", messageKey: messageKey, unit: message.unit.id,
-                channel: channel, target: target, role: role, sendAt: sendAt, expiresAt: expiresAt, payload: json,
+                channel: channel, target: shown ?? target, role: role, sendAt: sendAt, expiresAt: expiresAt, payload: json,
                 stageKeys: stageKeys, createdAt: now)
         }
         var result: [DeliveryRecord] = []
@@ -37,7 +37,7 @@ struct DeliveryExpansion {
         for (address, role) in email where seen.insert(address.lowercased()).inserted {
             result.append(record("email", address, role))
         }
-        for hook in unit.webhooks { result.append(record("webhook", hook.url, "webhook")) }
+        for hook in unit.webhooks { result.append(record("webhook", hook.url, "webhook", shown: WebhookTarget.stored(hook.url))) }
         return result
     }
 
@@ -47,7 +47,5 @@ struct DeliveryExpansion {
         return "\(unit)@\(stamp)-\(digest(stageKeys.sorted().joined(separator: "\n")).prefix(16))"
     }
 
-    static func digest(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
+    static func digest(_ text: String) -> String { WebhookTarget.digest(text) }
 }

@@ -12,18 +12,29 @@ import NhacHanStore
 struct Dispatcher {
     var config: Config
     var zone: CivilTimeZone
-    var transports: Transports
+    var channels: any DeliveryChannels
     var retry: RetryPolicy
     /// Acks by occurrence (`directive/task/unit/occurrence`), as Unix seconds.
     var acked: [String: Int64]
-    var random: @Sendable () -> Double = { Double.random(in: 0..<1) }
+    var random: @Sendable () -> Double
+
+    init(config: Config, zone: CivilTimeZone, channels: any DeliveryChannels, retry: RetryPolicy, acks: [AckRecord], random: @escaping @Sendable () -> Double) {
+        self.config = config
+        self.zone = zone
+        self.channels = channels
+        self.retry = retry
+        self.random = random
+        var acked: [String: Int64] = [:]
+        for ack in acks { acked["\(ack.directive)/\(ack.task)/\(ack.unit)/\(ack.occurrence)"] = ack.at }
+        self.acked = acked
+    }
 
     struct Prepared {
         var record: DeliveryRecord
         var payload: MessagePayload
     }
 
-    func dispatch(_ batch: [DeliveryRecord], now: Int64) async -> [(DeliveryRecord, DeliveryUpdate)] {
+    func dispatch(_ batch: [DeliveryRecord], now: Int64, gate: SendGate) async -> [(DeliveryRecord, DeliveryUpdate)] {
         var results: [(DeliveryRecord, DeliveryUpdate)] = []
         var ready: [Prepared] = []
         let localNow = zone.local(Date(timeIntervalSince1970: TimeInterval(now))).seconds
@@ -49,8 +60,10 @@ struct Dispatcher {
         }
         let emails = ready.filter { $0.record.channel == "email" }
         let hooks = ready.filter { $0.record.channel == "webhook" }
-        results += await sendEmails(emails, now: now)
-        results += await sendWebhooks(hooks, now: now)
+        // Webhooks run on their own queue while the emails go out on their connection.
+        async let hookResults = sendWebhooks(hooks, now: now, gate: gate)
+        results += await sendEmails(emails, now: now, gate: gate)
+        results += await hookResults
         return results
     }
 
@@ -74,10 +87,10 @@ struct Dispatcher {
             })
     }
 
-    private func sendEmails(_ prepared: [Prepared], now: Int64) async -> [(DeliveryRecord, DeliveryUpdate)] {
+    private func sendEmails(_ prepared: [Prepared], now: Int64, gate: SendGate) async -> [(DeliveryRecord, DeliveryUpdate)] {
         guard !prepared.isEmpty else { return [] }
-        guard let smtp = transports.smtp, let from = transports.from else {
-            let reason = transports.smtpProblem ?? "smtp"
+        guard let from = channels.from else {
+            let reason = channels.emailProblem ?? "smtp"
             return prepared.map { ($0.record, DeliveryUpdate(state: .dead, error: reason)) }
         }
         var groups: [String: [Prepared]] = [:]
@@ -98,10 +111,10 @@ struct Dispatcher {
                 results += group.map { ($0.record, DeliveryUpdate(state: .dead, error: "không dựng được thư: \(error)")) }
             }
         }
-        let sent = await smtp.send(messages)
+        let sent = await channels.sendEmails(messages, gate: gate)
         for (result, group) in zip(sent, members) {
             for p in group {
-                results.append((p.record, update(for: result.outcome(for: p.record.target) ?? result.outcome, record: p.record, now: now)))
+                results.append((p.record, update(for: result.outcome(for: p.record.target) ?? result.outcome, record: p.record, now: now, gate: gate)))
             }
         }
         return results
@@ -121,26 +134,26 @@ struct Dispatcher {
                 from: from, to: to, cc: cc, subject: "[Nhắc hạn] Tổng hợp ngày \(VietnameseDate.short(sendAt.day))", textBody: digest,
                 htmlBody: html, idempotencyKey: key + "/email", date: date, utcOffsetSeconds: zone.offset(at: sendAt))
         }
-        let rendered = try transports.templates.render(content(payload))
+        let rendered = try channels.templates.render(content(payload))
         return EmailMessage.reminder(
             from: from, to: to.isEmpty ? cc : to, cc: to.isEmpty ? [] : cc, rendered: rendered, idempotencyKey: key + "/email",
             date: date, utcOffsetSeconds: zone.offset(at: sendAt))
     }
 
-    private func sendWebhooks(_ prepared: [Prepared], now: Int64) async -> [(DeliveryRecord, DeliveryUpdate)] {
+    private func sendWebhooks(_ prepared: [Prepared], now: Int64, gate: SendGate) async -> [(DeliveryRecord, DeliveryUpdate)] {
         guard !prepared.isEmpty else { return [] }
         var requests: [WebhookRequest] = []
         var sendable: [Prepared] = []
         var results: [(DeliveryRecord, DeliveryUpdate)] = []
         for p in prepared {
             do {
-                guard let unit = config.registry.unit(p.record.unit), let hook = unit.webhooks.first(where: { $0.url == p.record.target }) else {
+                guard let unit = config.registry.unit(p.record.unit), let hook = unit.webhooks.first(where: { WebhookTarget.matches($0.url, p.record.target) }) else {
                     results.append((p.record, DeliveryUpdate(state: .dead, error: "webhook không còn trong cấu hình (webhook no longer configured)")))
                     continue
                 }
-                let endpoint = try Transports.endpoint(hook)
+                let endpoint = try channels.endpoint(for: hook)
                 let content = content(p.payload)
-                let rendered = try transports.templates.render(content)
+                let rendered = try channels.templates.render(content)
                 requests.append(WebhookRequest.reminder(
                     to: endpoint, idempotencyKey: p.record.key, content: content, rendered: rendered,
                     timestamp: Date(timeIntervalSince1970: TimeInterval(now))))
@@ -149,17 +162,23 @@ struct Dispatcher {
                 results.append((p.record, DeliveryUpdate(state: .dead, error: "\(error)")))
             }
         }
-        let answers = await transports.webhooks.send(requests)
+        let answers = await channels.sendWebhooks(requests, gate: gate)
         for (answer, p) in zip(answers, sendable) {
-            results.append((p.record, update(for: answer.outcome, record: p.record, now: now)))
+            results.append((p.record, update(for: answer.outcome, record: p.record, now: now, gate: gate)))
         }
         return results
     }
 
     /// The store update for an attempt's outcome, with the retry policy applied.
-    func update(for outcome: DeliveryOutcome, record: DeliveryRecord, now: Int64) -> DeliveryUpdate {
+    func update(for outcome: DeliveryOutcome, record: DeliveryRecord, now: Int64, gate: SendGate) -> DeliveryUpdate {
         let response = outcome.response?.description
+        if gate.stop.isStopped, !outcome.isDelivered, case .transient = outcome {
+            // Cut short by a stop: given back, tried again first thing after the restart.
+            return DeliveryUpdate(state: .pending, error: outcome.reason, response: response, countsAsAttempt: false)
+        }
         switch outcome {
+        case .notAttempted:
+            return DeliveryUpdate(state: .pending, countsAsAttempt: false)
         case .delivered:
             return DeliveryUpdate(state: .sent, response: response)
         case .permanent(let reason, _):

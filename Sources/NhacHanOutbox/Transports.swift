@@ -1,24 +1,27 @@
 import Foundation
-import NhacHanConfig
-import NhacHanCore
-import NhacHanDelivery
+public import NhacHanConfig
+public import NhacHanCore
+public import NhacHanDelivery
 
 /// The transports a configuration calls for, made once and reused (their connections too).
-final class Transports: Sendable {
+///
+/// Made only by commands that send (`tick`, `run`, `send-test`, `retry`): this is where the
+/// delivery secrets are resolved. A CA file that is not PEM or a template that cannot be read
+/// fails here, before anything is sent, so that `run` can keep its last good configuration.
+public final class Transports: DeliveryChannels {
     let smtp: SMTPTransport?
-    /// Why there is no SMTP transport, when there is none.
-    let smtpProblem: String?
+    public let emailProblem: String?
     let webhooks: WebhookTransport
-    let from: Mailbox?
-    let templates: ReminderTemplates
+    public let from: Mailbox?
+    public let templates: ReminderTemplates
 
-    init(config: Config) throws {
+    public init(config: Config) throws {
         var problem: String?
         var transport: SMTPTransport?
         var from: Mailbox?
         if let s = config.smtp {
+            let mailbox = try Mailbox(parsing: s.from)
             do {
-                let mailbox = try Mailbox(parsing: s.from)
                 let password = try s.password.map { try Secrets.resolve($0) }
                 let settings = NhacHanDelivery.SMTPSettings(
                     url: s.url, from: mailbox, startTLS: NhacHanDelivery.SMTPSettings.StartTLS(rawValue: s.startTLS.rawValue) ?? .required,
@@ -26,14 +29,15 @@ final class Transports: Sendable {
                     connectTimeout: .seconds(s.connectTimeout), timeout: .seconds(s.timeout))
                 transport = try SMTPTransport(settings: settings)
                 from = mailbox
-            } catch {
+            } catch let error as Secrets.Missing {
+                // A missing password is a dead letter per email, not a refusal to run webhooks.
                 problem = "smtp: \(error)"
             }
         } else {
             problem = "chưa cấu hình smtp: (no smtp settings)"
         }
         smtp = transport
-        smtpProblem = problem
+        emailProblem = problem
         self.from = from
         let hooks = config.webhooks
         webhooks = try WebhookTransport(settings: .init(
@@ -42,8 +46,19 @@ final class Transports: Sendable {
         templates = try config.templatesDirectory.map { try ReminderTemplates(directory: URL(fileURLWithPath: $0)) } ?? .defaults
     }
 
-    /// The endpoint of a unit's webhook, secret resolved now.
-    static func endpoint(_ hook: Webhook) throws -> WebhookEndpoint {
+    public func sendEmails(_ messages: [EmailMessage], gate: SendGate) async -> [EmailResult] {
+        guard let smtp else {
+            let reason = emailProblem ?? "smtp"
+            return messages.map { .uniform($0, .permanent(reason: reason, response: nil)) }
+        }
+        return await smtp.send(messages, gate: gate)
+    }
+
+    public func sendWebhooks(_ requests: [WebhookRequest], gate: SendGate) async -> [WebhookResult] {
+        await webhooks.send(requests, gate: gate)
+    }
+
+    public func endpoint(for hook: Webhook) throws -> WebhookEndpoint {
         let secret = try hook.secret.map { try Secrets.resolve($0) }
         return WebhookEndpoint(
             url: hook.url, format: NhacHanDelivery.WebhookFormat(name: hook.format.rawValue) ?? .nhachan, secret: secret,

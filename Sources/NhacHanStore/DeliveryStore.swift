@@ -1,59 +1,106 @@
-/// The durable outbox and the record of acknowledgements, behind one interface.
+/// The durable outbox and the record of acknowledgements, behind one `async` interface.
 ///
-/// SQLite (embedded, the default) implements it now; a PostgreSQL store can follow behind the
-/// same protocol and the same test suite. Times are Unix seconds (UTC): the store deals in
-/// real instants, the planner in local civil time, and the runner converts between them.
+/// SQLite (embedded, the default) implements it; PostgreSQL follows behind the same protocol and
+/// the same contract suite. Times are Unix seconds (UTC): the store deals in real instants, the
+/// planner in local civil time, and the runner converts between them.
+///
+/// Every write that ends or gives back a lease is **fenced** on the lease owner: a worker whose
+/// lease ran out and was taken over cannot overwrite what the new owner records. Every change of
+/// state follows ``DeliveryLifecycle``.
 public protocol DeliveryStore: Sendable {
     /// Inserts each delivery whose key is new and ignores the others (idempotent upsert).
     /// Returns how many were new.
     @discardableResult
-    func enqueue(_ deliveries: [DeliveryRecord], now: Int64) throws -> Int
+    func enqueue(_ deliveries: [DeliveryRecord], now: Int64) async throws -> Int
 
     /// Every stage key that any delivery has ever carried: the planner's record of the past.
-    func recordedStageKeys() throws -> Set<String>
+    func recordedStageKeys() async throws -> Set<String>
 
     /// Leases the due deliveries of the messages that the first `limit` due deliveries belong to
     /// (a message's recipients are never split across batches). Due means pending or retrying with
     /// `nextAttemptAt <= now`, or sending with a lease that ran out. They become `sending`
     /// with `leaseUntil = now + leaseSeconds`, owned by `owner`.
-    func claimDue(now: Int64, limit: Int, leaseSeconds: Int64, owner: String) throws -> [DeliveryRecord]
+    func claimDue(now: Int64, limit: Int, leaseSeconds: Int64, owner: String) async throws -> [DeliveryRecord]
 
-    /// Records the end of an attempt: sent, retrying (with its next attempt), expired or dead.
-    /// Increments `attempts` unless the update says otherwise.
-    func complete(key: String, update: DeliveryUpdate, now: Int64) throws
+    /// Records the end of attempts, all in one transaction: sent, retrying (with its next
+    /// attempt), expired, dead, or given back (`pending`). Only deliveries still `sending` under
+    /// `owner`'s lease change; returns the keys that did not (their lease was lost).
+    @discardableResult
+    func complete(_ completions: [DeliveryCompletion], owner: String, now: Int64) async throws -> [String]
 
-    /// Gives back every lease `owner` holds (`nil`: every lease), as pending again. For a clean stop
+    /// Extends every lease `owner` holds to `until`, while a long batch runs; returns how many.
+    @discardableResult
+    func renewLeases(owner: String, until: Int64, now: Int64) async throws -> Int
+
+    /// Gives back every lease `owner` holds (`nil`: every lease), as due again. For a clean stop
     /// and for a single-node restart after a crash.
-    func releaseLeases(owner: String?, now: Int64) throws
+    func releaseLeases(owner: String?, now: Int64) async throws
+
+    /// Expires the pending and retrying deliveries among `keys` (not those being sent); returns how many.
+    @discardableResult
+    func expire(keys: [String], reason: String, now: Int64) async throws -> Int
+
+    /// Puts dead letters back in the queue for an immediate attempt (`nhachan retry`), all of
+    /// them or those of one unit or one key; returns how many.
+    @discardableResult
+    func requeueDead(unit: String?, key: String?, now: Int64) async throws -> Int
 
     /// Deliveries in a state and for a unit (either filter optional), by send time then key.
-    func deliveries(state: DeliveryState?, unit: String?) throws -> [DeliveryRecord]
+    func deliveries(state: DeliveryState?, unit: String?) async throws -> [DeliveryRecord]
 
     /// How many deliveries are in each state.
-    func counts() throws -> [DeliveryState: Int]
+    func counts() async throws -> [DeliveryState: Int]
 
     /// The earliest moment something becomes due: the next attempt of a pending or retrying
     /// delivery, or the end of a lease. `nil` when nothing waits.
-    func nextWakeTime() throws -> Int64?
+    func nextWakeTime() async throws -> Int64?
 
     /// Deletes sent, expired and dead deliveries last updated before `finishedBefore`, with their
     /// stage records; returns how many. Keeps the state file and the planner's record bounded over
     /// years: stages that old belong to deadlines whose reminders ended long ago.
     @discardableResult
-    func prune(finishedBefore: Int64) throws -> Int
+    func prune(finishedBefore: Int64) async throws -> Int
 
-    /// Records that a unit has reported a task occurrence; a second ack of the same occurrence replaces the first.
-    func ack(_ ack: AckRecord) throws
+    /// Records that a unit has reported a task occurrence. The same occurrence acked again (by
+    /// another path) stays one ack: the first time is kept.
+    func ack(_ ack: AckRecord) async throws
 
     /// Removes an acknowledgement; returns how many were removed.
     @discardableResult
-    func unack(directive: String, task: String?, unit: String, occurrence: String?) throws -> Int
+    func unack(directive: String, task: String?, unit: String, occurrence: String?) async throws -> Int
 
-    func acks() throws -> [AckRecord]
+    func acks() async throws -> [AckRecord]
 
     /// A small key-value record of the runner's own (the last tick, say).
-    func meta(_ key: String) throws -> String?
-    func setMeta(_ key: String, _ value: String) throws
+    func meta(_ key: String) async throws -> String?
+    func setMeta(_ key: String, _ value: String) async throws
+
+    /// Sets `key` to `value` unless it already holds it; `true` when this call changed it. Several
+    /// daemons use it so that a once-a-day job (the digest) runs once.
+    func claimMeta(_ key: String, _ value: String) async throws -> Bool
+
+    /// Throws when the state is no longer there: the file deleted or replaced under a running
+    /// daemon, the database unreachable.
+    func verifyIntact() async throws
+}
+
+/// One attempt's end, for ``DeliveryStore/complete(_:owner:now:)``.
+public struct DeliveryCompletion: Sendable, Hashable {
+    public var key: String
+    public var update: DeliveryUpdate
+
+    public init(key: String, update: DeliveryUpdate) {
+        self.key = key
+        self.update = update
+    }
+}
+
+extension DeliveryStore {
+    /// Records one attempt's end; throws when `key` is unknown or no longer leased by `owner`.
+    public func complete(key: String, update: DeliveryUpdate, owner: String, now: Int64) async throws {
+        let lost = try await complete([DeliveryCompletion(key: key, update: update)], owner: owner, now: now)
+        if !lost.isEmpty { throw StoreError.leaseLost(key) }
+    }
 }
 
 /// Where a delivery stands (DESIGN.md §5).

@@ -7,8 +7,7 @@ extension SQLiteDeliveryStore {
             try db.execute(sql: """
                 INSERT INTO acks (directive, task, unit, occurrence, at, how, note)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (directive, task, unit, occurrence)
-                DO UPDATE SET at = excluded.at, how = excluded.how, note = excluded.note
+                ON CONFLICT (directive, task, unit, occurrence) DO NOTHING
                 """, arguments: [ack.directive, ack.task, ack.unit, ack.occurrence, ack.at, ack.how, ack.note])
         }
     }
@@ -43,6 +42,16 @@ extension SQLiteDeliveryStore {
     public func meta(_ key: String) throws -> String? {
         try read("read '\(key)' from meta") { db in
             try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+        }
+    }
+
+    public func claimMeta(_ key: String, _ value: String) throws -> Bool {
+        try write("claim '\(key)' in meta") { db in
+            try db.execute(sql: """
+                INSERT INTO meta (key, value) VALUES (?, ?)
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE meta.value <> excluded.value
+                """, arguments: [key, value])
+            return db.changesCount > 0
         }
     }
 

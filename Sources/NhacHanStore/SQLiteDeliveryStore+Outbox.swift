@@ -72,25 +72,49 @@ extension SQLiteDeliveryStore {
     }
 
     /// A `nil` error or response keeps the one recorded before: a delivery sent on its third try
-    /// still shows why the second failed.
-    public func complete(key: String, update: DeliveryUpdate, now: Int64) throws {
-        try write("record the end of an attempt") { db in
-            try db.execute(sql: """
+    /// still shows why the second failed. One transaction for the whole batch: a commit per
+    /// delivery cost more than sending it.
+    @discardableResult
+    public func complete(_ completions: [DeliveryCompletion], owner: String, now: Int64) throws -> [String] {
+        guard !completions.isEmpty else { return [] }
+        return try write("record the end of \(completions.count) attempts") { db in
+            let update = try db.makeStatement(sql: """
                 UPDATE deliveries SET
-                    state = :state,
+                    state = CASE WHEN :state = 'pending' AND attempts > 0 THEN 'retrying' ELSE :state END,
                     attempts = attempts + :attempt,
                     next_attempt_at = CASE WHEN :state = 'retrying' THEN COALESCE(:next, :now) ELSE next_attempt_at END,
                     last_error = COALESCE(:error, last_error),
                     response = COALESCE(:response, response),
                     sent_at = CASE WHEN :state = 'sent' THEN :now ELSE sent_at END,
                     lease_until = NULL, lease_owner = NULL, updated_at = :now
-                WHERE key = :key
-                """, arguments: [
-                    "state": update.state.rawValue, "attempt": update.countsAsAttempt ? 1 : 0,
-                    "next": update.nextAttemptAt, "error": update.error, "response": update.response,
-                    "now": now, "key": key,
+                WHERE key = :key AND state = 'sending' AND lease_owner = :owner
+                """)
+            var lost: [String] = []
+            for completion in completions {
+                let u = completion.update
+                guard let event = DeliveryLifecycle.completionEvent(to: u.state),
+                      case .to(let target, let counts) = DeliveryLifecycle.move(from: .sending, on: event)
+                else {
+                    throw StoreError(code: .operationFailed, message: "a delivery being sent cannot become '\(u.state.rawValue)'")
+                }
+                try update.execute(arguments: [
+                    "state": target.rawValue, "attempt": counts && u.countsAsAttempt ? 1 : 0,
+                    "next": u.nextAttemptAt, "error": u.error, "response": u.response,
+                    "now": now, "key": completion.key, "owner": owner,
                 ])
-            if db.changesCount == 0 { throw StoreError.noSuchDelivery(key, path) }
+                if db.changesCount == 0 { lost.append(completion.key) }
+            }
+            return lost
+        }
+    }
+
+    @discardableResult
+    public func renewLeases(owner: String, until: Int64, now: Int64) throws -> Int {
+        try write("renew leases") { db in
+            try db.execute(sql: """
+                UPDATE deliveries SET lease_until = ?, updated_at = ? WHERE state = 'sending' AND lease_owner = ?
+                """, arguments: [until, now, owner])
+            return db.changesCount
         }
     }
 
@@ -101,8 +125,43 @@ extension SQLiteDeliveryStore {
                 UPDATE deliveries SET
                     state = CASE WHEN attempts > 0 THEN 'retrying' ELSE 'pending' END,
                     lease_until = NULL, lease_owner = NULL, updated_at = :now
-                WHERE state = 'sending' AND (:owner IS NULL OR lease_owner = :owner)
+                WHERE state IN \(DeliveryLifecycle.sqlStates(DeliveryLifecycle.sources(of: .release)))
+                  AND (:owner IS NULL OR lease_owner = :owner)
                 """, arguments: ["owner": owner, "now": now])
+        }
+    }
+
+    /// Only waiting deliveries: one being sent finishes its attempt, and the dispatcher drops
+    /// the items acked by then.
+    @discardableResult
+    public func expire(keys: [String], reason: String, now: Int64) throws -> Int {
+        guard !keys.isEmpty else { return 0 }
+        let waiting = DeliveryLifecycle.sources(of: .expire).filter { $0 != .sending }
+        return try write("expire \(keys.count) deliveries") { db in
+            let statement = try db.makeStatement(sql: """
+                UPDATE deliveries SET state = 'expired', last_error = ?, updated_at = ?
+                WHERE key = ? AND state IN \(DeliveryLifecycle.sqlStates(waiting))
+                """)
+            var changed = 0
+            for key in keys {
+                try statement.execute(arguments: [reason, now, key])
+                changed += db.changesCount
+            }
+            return changed
+        }
+    }
+
+    /// The attempt count starts again. It becomes due at its original send time, so it is due at
+    /// once under any clock, the simulated one of `run --now` included.
+    @discardableResult
+    public func requeueDead(unit: String?, key: String?, now: Int64) throws -> Int {
+        try write("re-queue dead letters") { db in
+            try db.execute(sql: """
+                UPDATE deliveries SET state = 'pending', attempts = 0, next_attempt_at = send_at, updated_at = :now
+                WHERE state IN \(DeliveryLifecycle.sqlStates(DeliveryLifecycle.sources(of: .requeue)))
+                  AND (:unit IS NULL OR unit = :unit) AND (:key IS NULL OR key = :key OR message_key = :key)
+                """, arguments: ["unit": unit, "key": key, "now": now])
+            return db.changesCount
         }
     }
 

@@ -1,4 +1,8 @@
+import Foundation
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The embedded outbox: one SQLite file in WAL mode, shared safely by several processes.
 ///
@@ -12,16 +16,24 @@ public final class SQLiteDeliveryStore: DeliveryStore, Sendable {
     /// The file, or `:memory:`; named in every error message.
     public let path: String
     let writer: any DatabaseWriter
+    /// The file's device and inode when it was opened: a different one later means it was replaced.
+    let identity: StateFile.Identity?
 
-    /// Opens (creating it if needed) the database at `path` and brings its schema up to date.
+    /// Opens the nhachan state at `path`, or creates it (mode 0600, its folder 0700) when no
+    /// file is there, and brings its schema up to date.
+    ///
+    /// A file that exists but is empty, is not SQLite, or is another program's database is
+    /// refused with ``StoreError/Code/notAState``: a state file is precious and is never
+    /// silently re-created.
     public convenience init(path: String) throws {
+        let identity = try StateFile.openOrCreate(path)
         let writer: any DatabaseWriter
         do {
             writer = try DatabasePool(path: path, configuration: Self.configuration())
         } catch {
             throw StoreError.cannotOpen(path, Self.reason(error))
         }
-        try self.init(writer: writer, path: path)
+        try self.init(writer: writer, path: path, identity: identity)
     }
 
     /// A private database in memory, gone when the store is; for tests and dry runs.
@@ -33,17 +45,38 @@ public final class SQLiteDeliveryStore: DeliveryStore, Sendable {
         } catch {
             throw StoreError.cannotOpen(path, reason(error))
         }
-        return try SQLiteDeliveryStore(writer: writer, path: path)
+        return try SQLiteDeliveryStore(writer: writer, path: path, identity: nil)
     }
 
-    private init(writer: any DatabaseWriter, path: String) throws {
+    private init(writer: any DatabaseWriter, path: String, identity: StateFile.Identity?) throws {
         self.writer = writer
         self.path = path
+        self.identity = identity
+        if let identity, !identity.created {
+            let tables = try Self.tableNames(writer, path: path)
+            guard tables.contains("deliveries"), tables.contains("grdb_migrations") else {
+                throw StoreError.notAState(path, "không phải tệp trạng thái của nhachan (an SQLite database of another program: tables \(tables.sorted().prefix(5).joined(separator: ", ")))")
+            }
+        }
         do {
             try Self.migrate(writer)
         } catch {
             throw StoreError.cannotOpen(path, Self.reason(error))
         }
+    }
+
+    private static func tableNames(_ writer: any DatabaseWriter, path: String) throws -> Set<String> {
+        do {
+            return try writer.read { db in try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+        } catch {
+            throw StoreError.notAState(path, "không đọc được như một cơ sở dữ liệu SQLite (not an SQLite database): \(reason(error))")
+        }
+    }
+
+    public func verifyIntact() throws {
+        guard let identity else { return }
+        try StateFile.verify(path, identity: identity)
+        _ = try read("read the schema version") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deliveries") }
     }
 
     /// The names of the schema migrations applied to this database, oldest first.
@@ -55,6 +88,10 @@ public final class SQLiteDeliveryStore: DeliveryStore, Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeoutSeconds)
         configuration.label = "nhachan.state"
+        // WAL with synchronous=NORMAL: a commit survives a crash of the process; only a power
+        // loss can roll back the last commits, and then a delivery recorded as sent may be sent
+        // again with the same key. A commit per batch at FULL cost more than the sending.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         return configuration
     }
 }

@@ -10,6 +10,8 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             case operationFailed = "operation failed"
             case noSuchDelivery = "no such delivery"
             case unreadableRow = "unreadable row"
+            case leaseLost = "lease lost"
+            case notAState = "not a state"
         }
 
         let base: Base
@@ -22,6 +24,10 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let noSuchDelivery = Code(base: .noSuchDelivery)
         /// A row holds a value this version cannot read (a state written by a newer version).
         public static let unreadableRow = Code(base: .unreadableRow)
+        /// A completion names a delivery this worker no longer leases (unknown, finished, or taken over).
+        public static let leaseLost = Code(base: .leaseLost)
+        /// The file is empty, not SQLite, another program's database, deleted or replaced.
+        public static let notAState = Code(base: .notAState)
 
         public var description: String { base.rawValue }
     }
@@ -52,5 +58,15 @@ extension StoreError {
 
     static func unreadableRow(_ what: String) -> StoreError {
         StoreError(code: .unreadableRow, message: what)
+    }
+}
+
+extension StoreError {
+    static func leaseLost(_ key: String) -> StoreError {
+        StoreError(code: .leaseLost, message: "delivery '\(key)' is not leased by this worker (unknown, finished, or taken over)")
+    }
+
+    static func notAState(_ path: String, _ why: String) -> StoreError {
+        StoreError(code: .notAState, message: "\(path): \(why)")
     }
 }

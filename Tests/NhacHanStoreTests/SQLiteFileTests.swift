@@ -10,12 +10,12 @@ struct SQLiteFileTests {
             let path = dir.appendingPathComponent("state.sqlite").path
             let expected = ["Create deliveries", "Create acks", "Create meta", "Index deliveries by message"]
             let first = try SQLiteDeliveryStore(path: path)
-            #expect(try first.appliedMigrations() == expected)
-            try first.setMeta("k", "v")
+            #expect(try await first.appliedMigrations() == expected)
+            try await first.setMeta("k", "v")
 
             let reopened = try SQLiteDeliveryStore(path: path)
-            #expect(try reopened.appliedMigrations() == expected)
-            #expect(try reopened.meta("k") == "v")
+            #expect(try await reopened.appliedMigrations() == expected)
+            #expect(try await reopened.meta("k") == "v")
         }
     }
 
@@ -26,15 +26,15 @@ struct SQLiteFileTests {
             var claimed: [DeliveryRecord] = []
             do {
                 let store = try SQLiteDeliveryStore(path: path)
-                try store.enqueue([delivery("a"), delivery("b", sendAt: 5_000)], now: 0)
-                claimed = try store.claimDue(now: 1_000, limit: 10, leaseSeconds: 60, owner: "w")
-                try store.ack(AckRecord(directive: "d", task: "t", unit: "u", occurrence: "2026-03-31", at: 7))
+                try await store.enqueue([delivery("a"), delivery("b", sendAt: 5_000)], now: 0)
+                claimed = try await store.claimDue(now: 1_000, limit: 10, leaseSeconds: 60, owner: "w")
+                try await store.ack(AckRecord(directive: "d", task: "t", unit: "u", occurrence: "2026-03-31", at: 7))
             }
             let store = try SQLiteDeliveryStore(path: path)
-            #expect(try store.deliveries(state: .sending, unit: nil) == claimed)
-            #expect(try store.deliveries(state: .pending, unit: nil).map(\.key) == ["b"])
-            #expect(try store.acks().map(\.at) == [7])
-            #expect(try store.recordedStageKeys().count == 2)
+            #expect(try await store.deliveries(state: .sending, unit: nil) == claimed)
+            #expect(try await store.deliveries(state: .pending, unit: nil).map(\.key) == ["b"])
+            #expect(try await store.acks().map(\.at) == [7])
+            #expect(try await store.recordedStageKeys().count == 2)
         }
     }
 
@@ -43,7 +43,7 @@ struct SQLiteFileTests {
         try await withTemporaryDirectory { dir in
             let path = dir.appendingPathComponent("state.sqlite").path
             let store = try SQLiteDeliveryStore(path: path)
-            try store.setMeta("k", "v")
+            try await store.setMeta("k", "v")
             #expect(FileManager.default.fileExists(atPath: path + "-wal"))
         }
     }
@@ -85,14 +85,14 @@ struct SQLiteFileTests {
         }
     }
 
-    @Test("an unknown delivery key is reported with the key, as a StoreError")
-    func unknownKey() throws {
+    @Test("completing a key this worker does not lease is reported with the key, as a StoreError")
+    func unknownKey() async throws {
         let store = try SQLiteDeliveryStore.inMemory()
-        let error = try #require(throws: StoreError.self) {
-            try store.complete(key: "nope", update: DeliveryUpdate(state: .sent), now: 0)
+        let error = await #expect(throws: StoreError.self) {
+            try await store.complete(key: "nope", update: DeliveryUpdate(state: .sent), owner: "w", now: 0)
         }
-        #expect(error.code == .noSuchDelivery)
-        #expect(error.description == "no delivery with key 'nope' in the state database at :memory:")
+        #expect(error?.code == .leaseLost)
+        #expect(error?.description.contains("'nope'") == true)
     }
 }
 
@@ -108,12 +108,12 @@ struct WholeMessageClaimTests {
                     role: r == 0 ? "to" : "cc", sendAt: 100, expiresAt: nil, payload: "{}", stageKeys: ["d/t/xa-\(m)/2024-03-29/due"])
             }
         }
-        try store.enqueue(records, now: 50)
-        let first = try store.claimDue(now: 100, limit: 4, leaseSeconds: 60, owner: "a")
+        try await store.enqueue(records, now: 50)
+        let first = try await store.claimDue(now: 100, limit: 4, leaseSeconds: 60, owner: "a")
         let messages = Dictionary(grouping: first, by: \.messageKey)
         #expect(messages.count == 2)
         #expect(messages.values.allSatisfy { $0.count == 3 })
-        let rest = try store.claimDue(now: 100, limit: 100, leaseSeconds: 60, owner: "b")
+        let rest = try await store.claimDue(now: 100, limit: 100, leaseSeconds: 60, owner: "b")
         #expect(rest.count == 24)
     }
 }
@@ -121,18 +121,19 @@ struct WholeMessageClaimTests {
 @Suite("Pruning")
 struct PruneTests {
     @Test("finished deliveries older than the retention go, with their stage records; pending ones stay")
-    func pruneFinished() throws {
+    func pruneFinished() async throws {
         let store = try SQLiteDeliveryStore.inMemory()
         func record(_ key: String, stage: String) -> DeliveryRecord {
             DeliveryRecord(
                 key: key, messageKey: key, unit: "xa-a", channel: "email", target: "a@example.gov.vn", role: "to",
                 sendAt: 100, expiresAt: nil, payload: "{}", stageKeys: [stage])
         }
-        try store.enqueue([record("old", stage: "d/t/xa-a/2023-03-29/due"), record("waiting", stage: "d/t/xa-a/2024-03-29/due")], now: 50)
-        try store.complete(key: "old", update: DeliveryUpdate(state: .sent), now: 100)
-        #expect(try store.prune(finishedBefore: 90) == 0)
-        #expect(try store.prune(finishedBefore: 1_000) == 1)
-        #expect(try store.deliveries(state: nil, unit: nil).map(\.key) == ["waiting"])
-        #expect(try store.recordedStageKeys() == ["d/t/xa-a/2024-03-29/due"])
+        try await store.enqueue([record("old", stage: "d/t/xa-a/2023-03-29/due"), record("waiting", stage: "d/t/xa-a/2024-03-29/due")], now: 50)
+        _ = try await store.claimDue(now: 100, limit: 1, leaseSeconds: 60, owner: "w")
+        try await store.complete(key: "old", update: DeliveryUpdate(state: .sent), owner: "w", now: 100)
+        #expect(try await store.prune(finishedBefore: 90) == 0)
+        #expect(try await store.prune(finishedBefore: 1_000) == 1)
+        #expect(try await store.deliveries(state: nil, unit: nil).map(\.key) == ["waiting"])
+        #expect(try await store.recordedStageKeys() == ["d/t/xa-a/2024-03-29/due"])
     }
 }

@@ -29,11 +29,14 @@ public struct RetryPolicy: Hashable, Sendable {
     ) -> Decision {
         let exponent = min(max(attempt - 1, 0), 30)
         let ceiling = min(cap, base << Int64(exponent))
-        var delay = Int64((Double(ceiling) * min(max(unit, 0), 1)).rounded(.down))
+        let draw = unit.isFinite ? min(max(unit, 0), 1) : 1
+        var delay = Int64((Double(ceiling) * draw).rounded(.down))
         delay = max(delay, 1)
-        if let retryAfter { delay = max(delay, retryAfter) }
-        let next = now + delay
-        if next - sendAt > maxAge {
+        // A server's Retry-After past the whole budget cannot be honoured: give up now, without
+        // ever adding a huge number to `now`.
+        if let retryAfter { delay = max(delay, min(max(retryAfter, 0), maxAge + 1)) }
+        let (next, overflow) = now.addingReportingOverflow(delay)
+        if overflow || next.subtractingReportingOverflow(sendAt).partialValue > maxAge {
             return .giveUp(reason: "hết hạn thử lại sau \(maxAge / 3600) giờ (gave up after \(attempt) attempts)")
         }
         return .retry(at: next)

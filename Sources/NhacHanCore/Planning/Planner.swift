@@ -92,10 +92,17 @@ public struct PlanRequest: Sendable {
     /// Only these units (unit or group ids); `nil` for all.
     public var units: [String]?
 
-    public init(now: LocalTime, from: LocalTime? = nil, to: LocalTime = .distantFuture, units: [String]? = nil) {
+    /// How far `plan` looks when no end is given: a year and a day of send instants.
+    /// A window is always bounded, so an open-ended recurring rule costs one year of occurrences.
+    public static let defaultWindowDays = 366
+
+    /// - Parameter to: the last send instant; `nil` for ``defaultWindowDays`` after `from`
+    ///   (or after `now`, when `from` lies further back).
+    public init(now: LocalTime, from: LocalTime? = nil, to: LocalTime? = nil, units: [String]? = nil) {
         self.now = now
         self.from = from ?? now
-        self.to = to
+        let start = max(self.from, now)
+        self.to = to ?? LocalTime(seconds: start.seconds + Self.defaultWindowDays * 86_400)
         self.units = units
     }
 }

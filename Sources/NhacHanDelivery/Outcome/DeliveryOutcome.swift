@@ -11,6 +11,9 @@ public enum DeliveryOutcome: Hashable, Sendable {
     case transient(reason: String, retryAfter: Duration?, response: ServerResponse?)
     /// Retrying cannot help: a refusal or a configuration problem.
     case permanent(reason: String, response: ServerResponse?)
+    /// Never started: the batch's deadline passed or the process is stopping. Given back unsent,
+    /// not counted as an attempt.
+    case notAttempted(reason: String)
 
     public var isDelivered: Bool {
         if case .delivered = self { return true }
@@ -28,6 +31,7 @@ public enum DeliveryOutcome: Hashable, Sendable {
         case .delivered(let response): response
         case .transient(_, _, let response): response
         case .permanent(_, let response): response
+        case .notAttempted: nil
         }
     }
 
@@ -37,6 +41,7 @@ public enum DeliveryOutcome: Hashable, Sendable {
         case .delivered(let response): response.map { "delivered: \($0)" } ?? "delivered"
         case .transient(let reason, _, _): reason
         case .permanent(let reason, _): reason
+        case .notAttempted(let reason): reason
         }
     }
 }

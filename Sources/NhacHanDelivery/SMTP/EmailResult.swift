@@ -4,6 +4,25 @@ public struct EmailResult: Hashable, Sendable {
     public struct Recipient: Hashable, Sendable {
         public var address: String
         public var outcome: DeliveryOutcome
+
+        public init(address: String, outcome: DeliveryOutcome) {
+            self.address = address
+            self.outcome = outcome
+        }
+    }
+
+    public init(idempotencyKey: String, messageID: String, recipients: [Recipient], outcome: DeliveryOutcome) {
+        self.idempotencyKey = idempotencyKey
+        self.messageID = messageID
+        self.recipients = recipients
+        self.outcome = outcome
+    }
+
+    /// Every recipient of `message` with the same outcome.
+    public static func uniform(_ message: EmailMessage, _ outcome: DeliveryOutcome) -> EmailResult {
+        EmailResult(
+            idempotencyKey: message.idempotencyKey, messageID: message.messageID,
+            recipients: message.envelopeRecipients.map { Recipient(address: $0, outcome: outcome) }, outcome: outcome)
     }
 
     public var idempotencyKey: String

@@ -1,3 +1,4 @@
+import NhacHanCore
 /// How to reach the SMTP server: the `smtp:` block of the configuration, secrets resolved.
 ///
 /// `description` never shows the password.
@@ -48,7 +49,7 @@ public struct SMTPSettings: Hashable, Sendable, CustomStringConvertible {
     /// Checks what can be checked without a network: the scheme, STARTTLS `off` only on
     /// loopback, positive timeouts. `SMTPTransport.init` calls it; the config loader may too.
     public func validate() throws(TransportConfigurationError) {
-        guard let (scheme, host) = Loopback.schemeAndHost(url), scheme == "smtp" || scheme == "smtps" else {
+        guard let (scheme, host) = URLParts.schemeAndHost(url), scheme == "smtp" || scheme == "smtps" else {
             throw .unsupportedURL(url)
         }
         if scheme == "smtp", startTLS == .off, !Loopback.isLoopback(host: host) {

@@ -20,21 +20,33 @@ public final class SMTPTransport: Sendable {
         CurlGlobal.ensureInitialized()
     }
 
-    /// Sends `messages` in order on one connection, on a dedicated thread.
-    public func send(_ messages: [EmailMessage]) async -> [EmailResult] {
-        await BlockingThread.run { self.sendBlocking(messages) }
+    /// Sends `messages` in order on one connection, on a dedicated thread, within `gate`.
+    public func send(_ messages: [EmailMessage], gate: SendGate = .open()) async -> [EmailResult] {
+        await BlockingThread.run { self.sendBlocking(messages, gate: gate) }
     }
 
     /// Sends `messages` in order on one connection, blocking the calling thread.
-    public func sendBlocking(_ messages: [EmailMessage]) -> [EmailResult] {
+    ///
+    /// Each message's transfer is bounded by `smtp.timeout` and by what is left of the gate's
+    /// deadline; a stop cuts the transfer in flight within about a second (libcurl's progress
+    /// callback), and messages not started when the gate closes come back `notAttempted`.
+    public func sendBlocking(_ messages: [EmailMessage], gate: SendGate = .open()) -> [EmailResult] {
         let easy = CurlEasy()
         let errorBuffer = CurlErrorBuffer()
+        let box = GateBox(gate)
         do {
             try configure(easy, errorBuffer: errorBuffer)
+            try easy.setProgress(smtpProgress, data: Unmanaged.passUnretained(box).toOpaque())
         } catch {
             return messages.map { Self.failed($0, .permanent(reason: error.description, response: nil)) }
         }
-        return messages.map { send($0, on: easy, errorBuffer: errorBuffer) }
+        defer { withExtendedLifetime(box) {} }
+        return messages.map { message in
+            guard gate.isOpen else { return Self.failed(message, .notAttempted(reason: gate.closedReason)) }
+            let limit = min(settings.timeout, gate.remaining)
+            try? easy.set(CURLOPT_TIMEOUT_MS, max(1, Int(limit.milliseconds)))
+            return send(message, on: easy, errorBuffer: errorBuffer)
+        }
     }
 
     private func configure(_ easy: CurlEasy, errorBuffer: CurlErrorBuffer) throws(TransportError) {
@@ -124,12 +136,7 @@ public final class SMTPTransport: Sendable {
     }
 
     private static func failed(_ message: EmailMessage, _ outcome: DeliveryOutcome) -> EmailResult {
-        EmailResult(
-            idempotencyKey: message.idempotencyKey,
-            messageID: message.messageID,
-            recipients: message.envelopeRecipients.map { .init(address: $0, outcome: outcome) },
-            outcome: outcome
-        )
+        .uniform(message, outcome)
     }
 }
 
@@ -151,6 +158,12 @@ private let smtpRead: ccurl_data_callback = { buffer, size, count, userdata in
     }
     source.offset += length
     return length
+}
+
+/// Aborts the transfer in flight once the process is stopping.
+private let smtpProgress: ccurl_xferinfo_callback = { userdata, _, _, _, _ in
+    guard let userdata else { return 0 }
+    return Unmanaged<GateBox>.fromOpaque(userdata).takeUnretainedValue().gate.stop.isStopped ? 1 : 0
 }
 
 private let smtpDebug: ccurl_debug_callback = { _, type, data, size, userdata in

@@ -1,3 +1,4 @@
+import NhacHanCore
 /// One webhook of a unit: where, in which format, and the signing secret (resolved).
 ///
 /// `description` hides the secret and a Telegram bot token in the URL.
@@ -32,7 +33,7 @@ public struct WebhookEndpoint: Hashable, Sendable, CustomStringConvertible {
     /// HTTPS, or HTTP to a loopback host or with `allow_http`; Telegram needs a chat id;
     /// nothing that reaches a header may hold CR or LF.
     public func validate() throws(TransportConfigurationError) {
-        guard let (scheme, host) = Loopback.schemeAndHost(url), scheme == "https" || scheme == "http" else {
+        guard let (scheme, host) = URLParts.schemeAndHost(url), scheme == "https" || scheme == "http" else {
             throw .unsupportedURL(redactedURL)
         }
         if scheme == "http", !allowHTTP, !Loopback.isLoopback(host: host) {
@@ -46,20 +47,8 @@ public struct WebhookEndpoint: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The URL with user info, query and any `/bot<token>` path segment masked.
-    public var redactedURL: String {
-        var text = url
-        if let query = text.firstIndex(of: "?") { text = String(text[..<query]) + "?…" }
-        if let schemeEnd = text.range(of: "://"), let at = text[schemeEnd.upperBound...].firstIndex(of: "@"),
-            !text[schemeEnd.upperBound..<at].contains("/")
-        {
-            text.replaceSubrange(schemeEnd.upperBound...at, with: "…@")
-        }
-        let segments = text.split(separator: "/", omittingEmptySubsequences: false).map { segment in
-            segment.hasPrefix("bot") && segment.contains(":") ? "bot…" : String(segment)
-        }
-        return segments.joined(separator: "/")
-    }
+    /// The URL with its secrets masked (``SecretURL/redacted(_:)``).
+    public var redactedURL: String { SecretURL.redacted(url) }
 
     public var description: String {
         "WebhookEndpoint(\(redactedURL), format: \(format)\(secret == nil ? "" : ", secret: <hidden>"))"

@@ -18,12 +18,29 @@ final class WebhookEngine {
         multi.set(CURLMOPT_MAXCONNECTS, settings.maxConcurrentRequests)
     }
 
-    func perform(_ requests: [WebhookRequest]) -> [WebhookResult] {
+    func perform(_ requests: [WebhookRequest], gate: SendGate) -> [WebhookResult] {
         var results = [WebhookResult?](repeating: nil, count: requests.count)
         var active: [UnsafeMutableRawPointer: PooledEasy] = [:]
         var next = 0
         var finished = 0
         while finished < requests.count {
+            if !gate.isOpen {
+                // Cut what is in flight, start nothing more.
+                for pooled in active.values {
+                    multi.remove(pooled.easy)
+                    let request = requests[pooled.index]
+                    results[pooled.index] = WebhookResult(
+                        idempotencyKey: request.idempotencyKey,
+                        outcome: .transient(reason: "cắt ngang: \(gate.closedReason) (cut short)", retryAfter: nil, response: nil))
+                    pooled.finish()
+                    idle.append(pooled)
+                }
+                active.removeAll()
+                for index in results.indices where results[index] == nil {
+                    results[index] = WebhookResult(idempotencyKey: requests[index].idempotencyKey, outcome: .notAttempted(reason: gate.closedReason))
+                }
+                break
+            }
             while active.count < settings.maxConcurrentRequests, next < requests.count {
                 let request = requests[next]
                 let pooled = idle.popLast() ?? PooledEasy(settings: settings, trust: trust)

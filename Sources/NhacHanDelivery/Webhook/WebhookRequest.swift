@@ -40,4 +40,9 @@ public struct WebhookRequest: Hashable, Sendable {
 public struct WebhookResult: Hashable, Sendable {
     public var idempotencyKey: String
     public var outcome: DeliveryOutcome
+
+    public init(idempotencyKey: String, outcome: DeliveryOutcome) {
+        self.idempotencyKey = idempotencyKey
+        self.outcome = outcome
+    }
 }

@@ -52,16 +52,18 @@ public final class WebhookTransport: @unchecked Sendable {
     }
 
     /// Sends every request, concurrently within the limits; results in request order.
-    public func send(_ requests: [WebhookRequest]) async -> [WebhookResult] {
+    /// When `gate` closes, requests in flight are cut (a transient failure) and the rest come
+    /// back `notAttempted`, within about 200 ms.
+    public func send(_ requests: [WebhookRequest], gate: SendGate = .open()) async -> [WebhookResult] {
         await withCheckedContinuation { continuation in
             queue.async {
-                continuation.resume(returning: self.engine.perform(requests))
+                continuation.resume(returning: self.engine.perform(requests, gate: gate))
             }
         }
     }
 
     /// As `send`, blocking the calling thread.
-    public func sendBlocking(_ requests: [WebhookRequest]) -> [WebhookResult] {
-        queue.sync { engine.perform(requests) }
+    public func sendBlocking(_ requests: [WebhookRequest], gate: SendGate = .open()) -> [WebhookResult] {
+        queue.sync { engine.perform(requests, gate: gate) }
     }
 }

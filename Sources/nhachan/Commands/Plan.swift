@@ -8,7 +8,7 @@ struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Xem trước các tin nhắc sẽ gửi (không gửi gì).",
-        discussion: "Mặc định từ thời điểm hiện tại; dùng --now để xem một đợt đã qua như khi nó chạy.")
+        discussion: "Mặc định từ thời điểm hiện tại đến \(PlanRequest.defaultWindowDays) ngày sau; dùng --to để xem xa hơn, --now để xem một đợt đã qua như khi nó chạy.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case table, json, ics
@@ -19,7 +19,7 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Từ ngày (mặc định: --now).")
     var from: String?
 
-    @Option(help: "Đến hết ngày.")
+    @Option(help: "Đến hết ngày (mặc định: \(PlanRequest.defaultWindowDays) ngày sau --from).")
     var to: String?
 
     @Option(help: "Chỉ một đơn vị hoặc nhóm (id).")
@@ -40,7 +40,7 @@ struct PlanCommand: ParsableCommand {
         }
         let request = PlanRequest(
             now: now, from: try loaded.time(from, name: "--from"),
-            to: try loaded.time(to, name: "--to", endOfDay: true) ?? .distantFuture, units: unit.map { [$0] })
+            to: try loaded.time(to, name: "--to", endOfDay: true), units: unit.map { [$0] })
         let plan = loaded.planner.plan(request)
         let renderer = PlanRenderer(iso: loaded.zone.iso)
         switch format {

@@ -10,7 +10,12 @@ import ServiceLifecycle
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Chạy nền: ngủ đến lần gửi hay thử lại kế tiếp, nạp lại cấu hình khi nhận SIGHUP hoặc khi tệp đổi, dừng gọn khi nhận SIGTERM.")
+        abstract: "Chạy nền: ngủ đến lần gửi, thử lại hay bản tổng hợp kế tiếp, nạp lại cấu hình khi nhận SIGHUP hoặc khi tệp đổi, dừng gọn khi nhận SIGTERM.",
+        discussion: """
+            Đây là cách triển khai chuẩn (deploy/nhachan.service). Khi đang chạy, các lệnh status, outbox, plan, ack, unack vẫn dùng được. \
+            SIGTERM dừng trong vòng 2 giây: tin đang gửi được ghi kết quả hoặc trả lại hàng đợi. \
+            Dừng với lỗi (mã 1) khi tệp trạng thái bị xoá, làm rỗng hay thay thế. --until: thoát 0 khi đồng hồ qua thời điểm đó.
+            """)
 
     @OptionGroup var options: ConfigOptions
 
@@ -31,9 +36,22 @@ struct RunCommand: AsyncParsableCommand {
         let stop = try loaded.time(until, name: "--until")
         let clock = SimulatedClock(start: now == nil ? nil : start, speed: speed, zone: loaded.zone)
         let daemon = ReminderDaemon(configPath: options.config, initial: loaded, clock: clock, until: stop, logger: Logger(label: "nhachan"))
+        // The daemon returning (at --until) ends the group with success, not as a failure.
         let group = ServiceGroup(
-            configuration: .init(services: [.init(service: daemon)], gracefulShutdownSignals: [.sigterm, .sigint], logger: Logger(label: "nhachan.lifecycle")))
-        try await group.run()
+            configuration: .init(
+                services: [.init(service: daemon, successTerminationBehavior: .gracefullyShutdownGroup)],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: Logger(label: "nhachan.lifecycle")))
+        do {
+            try await group.run()
+        } catch let error as ReminderDaemon.Fatal {
+            printError("\(options.config): error: \(error)")
+            throw ExitCode(1)
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            printError("\(options.config): error: \(error)")
+            throw ExitCode(1)
+        }
     }
 }
 

@@ -3,10 +3,10 @@ import NhacHanCore
 import NhacHanOutbox
 
 /// `nhachan status`: per directive, task and unit: reported, reported late, pending, overdue.
-struct Status: ParsableCommand {
+struct Status: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Tình hình báo cáo theo văn bản, nhiệm vụ và đơn vị: đã báo cáo, báo cáo muộn, chưa đến hạn, quá hạn.",
-        discussion: "Nghĩa vụ chưa có ngày (\"theo quy định\") được liệt kê thành cảnh báo.")
+        abstract: "Tình hình báo cáo theo văn bản, nhiệm vụ và đơn vị: đã báo cáo, báo cáo muộn, trong hạn, sắp đến hạn, quá hạn.",
+        discussion: "Sắp đến hạn (due_soon): chưa báo cáo và ngày cuối còn không quá 3 ngày làm việc. Nghĩa vụ chưa có ngày (\"theo quy định\") được liệt kê thành cảnh báo. Chạy được khi `nhachan run` đang chạy.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
@@ -15,15 +15,14 @@ struct Status: ParsableCommand {
     @Option(help: "Thời điểm hiện tại (ISO 8601).") var now: String?
     @Option(help: "table hoặc json.") var format: Format = .table
 
-    func run() throws {
+    func run() async throws {
         let loaded = try options.load()
         let now = try loaded.now(now)
         if let directive, loaded.config.registry.directive(directive) == nil {
             throw ValidationError("--directive '\(directive)': không có văn bản này")
         }
-        let (outbox, lock) = try loaded.openOutbox()
-        defer { withExtendedLifetime(lock) {} }
-        let rows = try outbox.status(directive: directive, now: now, from: now.day.adding(days: -3 * 366), to: now.day.adding(days: 366))
+        let report = StatusReport(registry: loaded.config.registry, calendar: loaded.calendar, zone: loaded.zone)
+        let rows = try await report.rows(store: try loaded.openStore(), directive: directive, now: now)
         for undated in loaded.config.undated where directive == nil || undated.directive == directive {
             printError("\(undated.location): warning: \(undated.directive)/\(undated.task): nghĩa vụ chưa có ngày (\"\(undated.phrase)\")")
         }
@@ -38,12 +37,9 @@ struct Status: ParsableCommand {
             }
             print(JSONValue.array(items).rendered())
         case .table:
-            let labels: [Outbox.StatusRow.State: String] = [
-                .reported: "đã báo cáo", .reportedLate: "báo cáo muộn", .pending: "chưa đến hạn", .overdue: "QUÁ HẠN",
-            ]
             for r in rows {
                 let acked = r.ackedAt.map { " (báo cáo \(VietnameseDate.short($0.day)))" } ?? ""
-                print("\(r.directive)/\(r.task)  \(r.unit)  hạn \(VietnameseDate.short(r.deadline.written))  \(labels[r.state]!)\(acked)")
+                print("\(r.directive)/\(r.task)  \(r.unit)  hạn \(VietnameseDate.short(r.deadline.written))  \(r.state == .overdue ? r.state.label.uppercased() : r.state.label)\(acked)")
             }
         }
     }

@@ -16,9 +16,9 @@ struct Tick: AsyncParsableCommand {
     func run() async throws {
         let loaded = try options.load()
         let now = try loaded.now(now)
-        let (outbox, lock) = try loaded.openOutbox()
-        defer { withExtendedLifetime(lock) {} }
-        let summary = try await outbox.tick(now: now)
+        let sender = try await loaded.openSender()
+        defer { withExtendedLifetime(sender.lock) {} }
+        let summary = try await sender.runner.tick(now: now)
         print("\(loaded.zone.iso(now)): \(summary)")
     }
 }

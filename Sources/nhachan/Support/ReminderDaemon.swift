@@ -2,16 +2,21 @@ import Foundation
 import Logging
 import NhacHanConfig
 import NhacHanCore
+import NhacHanDelivery
 import NhacHanOutbox
+import NhacHanStore
 import ServiceLifecycle
-import UnixSignals
 import Synchronization
+import UnixSignals
 
 /// The long-running service of `nhachan run`: tick, then sleep until the next due moment.
 ///
-/// It wakes early for SIGHUP or a changed config file, reloads (keeping the last good config
-/// when the new one is invalid), and on SIGTERM finishes the tick in flight, gives back its
-/// leases and returns.
+/// The next moment covers planned sends, retries, leases and the coordinator's digest, over a
+/// bounded look-ahead. It wakes early for SIGHUP or a changed config file and reloads, keeping
+/// the last good config when the new one is invalid or cannot be applied (a CA file that is
+/// not PEM, an unreadable template). On SIGTERM it cuts the batch in flight (within about a
+/// second), records or gives back every delivery it holds, and returns. It stops with an
+/// error when its state file is deleted, emptied or replaced under it.
 struct ReminderDaemon: Service {
     let configPath: String
     let initial: LoadedConfig
@@ -19,60 +24,97 @@ struct ReminderDaemon: Service {
     let until: LocalTime?
     let logger: Logger
 
+    /// A failure that ends the daemon (exit 1).
+    struct Fatal: Error, CustomStringConvertible {
+        var description: String
+    }
+
     func run() async throws {
         let reload = Atomic<Bool>(false)
         let signals = Task {
             for await _ in await UnixSignalsSequence(trapping: .sighup) { reload.store(true, ordering: .relaxed) }
         }
         defer { signals.cancel() }
+        let sender = try await initial.openSender()
+        let stop = StopSignal()
+        var runner = sender.runner
         var loaded = initial
-        var (outbox, lock) = try loaded.openOutbox()
-        var stamps = modificationStamps(loaded.config.files)
-        logger.info("nhachan đang chạy", metadata: ["config": "\(configPath)", "now": "\(loaded.zone.iso(clock.now))"])
-        while !Task.isShuttingDownGracefully {
-            let now = clock.now
-            if let until, now > until { break }
-            do {
-                let summary = try await outbox.tick(now: now)
-                if summary.enqueued + summary.counts.values.reduce(0, +) > 0 {
-                    logger.info("\(loaded.zone.iso(now)): \(summary)")
+        try await withGracefulShutdownHandler {
+            var stamps = modificationStamps(loaded.config.files)
+            logger.info("nhachan đang chạy", metadata: ["config": "\(configPath)", "now": "\(loaded.zone.iso(clock.now))"])
+            while !stop.isStopped {
+                let now = clock.now
+                if let until, now > until { break }
+                try await checkState(sender.store)
+                var worked = false
+                do {
+                    let summary = try await runner.tick(now: now, stop: stop)
+                    worked = summary.enqueued + summary.total > 0
+                    if worked { logger.info("\(loaded.zone.iso(now)): \(summary)") }
+                    if summary.leaseLost > 0 { logger.warning("\(summary.leaseLost) tin đã bị tiến trình khác nhận lại trước khi ghi kết quả (lease lost)") }
+                } catch {
+                    logger.error("lượt gửi thất bại (tick failed): \(error)")
                 }
-            } catch {
-                logger.error("tick thất bại: \(error)")
-            }
-            let wake = (try? outbox.nextWake(after: now)) ?? nil
-            // Sleep in slices so that a signal or a changed file is noticed within a second.
-            while !Task.isShuttingDownGracefully {
-                if reload.exchange(false, ordering: .relaxed) || modificationStamps(loaded.config.files) != stamps {
-                    if let fresh = reloaded(current: loaded) {
-                        withExtendedLifetime(lock) {}
-                        lock = nil
-                        loaded = fresh
-                        (outbox, lock) = try loaded.openOutbox()
+                if stop.isStopped { break }
+                let wake = (try? await runner.nextWake(after: now)) ?? LocalTime(seconds: now.seconds + 60)
+                var slept = false
+                // Sleep in slices, so that a stop, a signal, a changed file or a lost state file is
+                // noticed within half a second.
+                while !stop.isStopped {
+                    if reload.exchange(false, ordering: .relaxed) || modificationStamps(loaded.config.files) != stamps {
+                        if let fresh = reloaded(current: loaded, store: sender.store) {
+                            (loaded, runner) = fresh
+                        }
+                        stamps = modificationStamps(loaded.config.files)
+                        break
                     }
-                    stamps = modificationStamps(loaded.config.files)
-                    break
+                    try await checkState(sender.store)
+                    if clock.now >= wake && (worked || slept) { break }
+                    if let until, clock.now > until { break }
+                    try? await Task.sleep(for: min(clock.realDuration(until: wake), .milliseconds(500)))
+                    slept = true
                 }
-                let target = wake ?? LocalTime(seconds: clock.now.seconds + 3600)
-                if clock.now >= target { break }
-                if let until, clock.now > until { break }
-                try? await Task.sleep(for: min(clock.realDuration(until: target), .seconds(1)))
             }
+        } onGracefulShutdown: {
+            stop.stop()
         }
-        try? outbox.releaseLeases(now: clock.now)
-        withExtendedLifetime(lock) {}
+        try? await runner.releaseLeases(now: clock.now)
+        withExtendedLifetime(sender.lock) {}
         logger.info("nhachan dừng")
     }
 
-    /// The new configuration, or `nil` (logged) when it is invalid: the last good one stays.
-    private func reloaded(current: LoadedConfig) -> LoadedConfig? {
+    /// Stops the daemon when its state is gone: writing on would start a fresh state and send
+    /// everything again.
+    private func checkState(_ store: any DeliveryStore) async throws {
+        do {
+            try await store.verifyIntact()
+        } catch {
+            logger.critical("trạng thái không còn dùng được, dừng (the state is gone; stopping): \(error)")
+            throw Fatal(description: "\(error)")
+        }
+    }
+
+    /// The new configuration and its runner, or `nil` (logged) when it is invalid or cannot be
+    /// applied: the last good one stays.
+    private func reloaded(current: LoadedConfig, store: any DeliveryStore) -> (LoadedConfig, Runner)? {
         let loader = ConfigLoader()
         guard let config = loader.load(path: configPath), let zone = CivilTimeZone(identifier: config.timezone) else {
-            logger.error("cấu hình mới không hợp lệ, giữ cấu hình cũ:\n\(loader.diagnostics.rendered(loader.diagnostics.errors))")
+            logger.error("cấu hình mới không hợp lệ, giữ cấu hình cũ (invalid config, keeping the last good one):\n\(loader.diagnostics.rendered(loader.diagnostics.errors))")
             return nil
         }
-        logger.info("đã nạp lại cấu hình", metadata: ["files": "\(config.files.count)"])
-        return LoadedConfig(config: config, zone: zone, calendar: CalendarFactory.make(config))
+        if config.state != current.config.state {
+            logger.warning("state: thay đổi chỉ có hiệu lực khi khởi động lại (a new state location takes effect on restart)")
+        }
+        let fresh = LoadedConfig(config: config, zone: zone, calendar: CalendarFactory.make(config))
+        do {
+            let transports = try Transports(config: config)
+            let runner = Runner(config: config, zone: zone, calendar: fresh.calendar, store: store, channels: transports)
+            logger.info("đã nạp lại cấu hình", metadata: ["files": "\(config.files.count)"])
+            return (fresh, runner)
+        } catch {
+            logger.error("không áp dụng được cấu hình mới, giữ cấu hình cũ (cannot apply the new config, keeping the last good one): \(error)")
+            return nil
+        }
     }
 
     private func modificationStamps(_ files: [String]) -> [Date?] {

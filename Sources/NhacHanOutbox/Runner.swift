@@ -1,0 +1,158 @@
+import Foundation
+public import NhacHanConfig
+public import NhacHanCore
+public import NhacHanDelivery
+public import NhacHanStore
+
+/// The sending half of the service: plan a bounded window, enqueue, claim, send, record.
+///
+/// It holds no acks, status or digest of its own; it takes the store, the configuration's
+/// registry and calendar, and the channels to send on. A tick at the same moment twice sends
+/// nothing new: every delivery is keyed, and every record is fenced on this runner's lease.
+public struct Runner: Sendable {
+    /// Limits of one runner; the defaults are what `tick` and `run` use.
+    public struct Limits: Sendable {
+        /// Messages leased and sent together, their results recorded in one transaction before
+        /// the next batch. It bounds what a crash can send twice: only the batch in flight.
+        public var batchSize = 100
+        /// Real seconds one batch may take, whatever the servers do; what is not sent by then is
+        /// given back unsent and goes in the next batch.
+        public var batchSeconds = 60
+        /// A lease outlives the batch deadline, and is renewed while a batch runs.
+        public var leaseSeconds: Int64 = 180
+        /// How far ahead the planner looks for the next wake (days); an empty window is looked
+        /// at again when it ends, so open-ended rules cost the same every year.
+        public var lookaheadDays = 400
+
+        public init() {}
+    }
+
+    public let config: Config
+    public let zone: CivilTimeZone
+    public let calendar: VietnameseCalendar
+    public let store: any DeliveryStore
+    public let channels: any DeliveryChannels
+    public var retry: RetryPolicy
+    public var limits: Limits
+    /// Identifies this process's leases.
+    public let owner: String
+    /// The jitter's random draw in `0..<1`; pinned by tests.
+    public var random: @Sendable () -> Double = { Double.random(in: 0..<1) }
+
+    public init(
+        config: Config, zone: CivilTimeZone, calendar: VietnameseCalendar, store: any DeliveryStore, channels: any DeliveryChannels,
+        retry: RetryPolicy = RetryPolicy(), limits: Limits = Limits(), owner: String? = nil
+    ) {
+        self.config = config
+        self.zone = zone
+        self.calendar = calendar
+        self.store = store
+        self.channels = channels
+        self.retry = retry
+        self.limits = limits
+        self.owner = owner ?? "\(ProcessInfo.processInfo.hostName)/\(ProcessInfo.processInfo.processIdentifier)/\(UUID().uuidString.prefix(8))"
+    }
+
+    /// What one tick did.
+    public struct Summary: Sendable, CustomStringConvertible {
+        public var enqueued = 0
+        public var counts: [DeliveryState: Int] = [:]
+        /// Deliveries whose lease was taken over by another worker before their result was recorded.
+        public var leaseLost = 0
+
+        public var total: Int { counts.values.reduce(0, +) }
+
+        public var description: String {
+            "đã gửi \(counts[.sent, default: 0]), chờ thử lại \(counts[.retrying, default: 0]), "
+                + "hết hiệu lực \(counts[.expired, default: 0]), lỗi vĩnh viễn \(counts[.dead, default: 0]), "
+                + "trả lại hàng đợi \(counts[.pending, default: 0]) "
+                + "(sent, retrying, expired, dead, released; \(enqueued) mới vào hàng đợi)"
+        }
+    }
+
+    public func unix(_ local: LocalTime) -> Int64 { Int64(zone.date(local).timeIntervalSince1970) }
+    public func local(_ unix: Int64) -> LocalTime { zone.local(Date(timeIntervalSince1970: TimeInterval(unix))) }
+
+    /// Plans, enqueues, and delivers everything due at `now`, batch after batch, until nothing
+    /// is due or `stop` is signalled.
+    public func tick(now: LocalTime, stop: StopSignal = StopSignal()) async throws -> Summary {
+        var summary = Summary()
+        let nowUnix = unix(now)
+        summary.enqueued = try await enqueueDue(now: now)
+        summary.enqueued += try await DigestJob(config: config, zone: zone, calendar: calendar).enqueueIfDue(now: now, store: store)
+        while !stop.isStopped {
+            let batch = try await store.claimDue(now: nowUnix, limit: limits.batchSize, leaseSeconds: limits.leaseSeconds, owner: owner)
+            if batch.isEmpty { break }
+            let results = try await sendWithRenewedLease(batch, now: nowUnix, stop: stop)
+            let completions = results.map { DeliveryCompletion(key: $0.0.key, update: $0.1) }
+            let lost = try await store.complete(completions, owner: owner, now: nowUnix)
+            summary.leaseLost += lost.count
+            for (_, update) in results { summary.counts[update.state, default: 0] += 1 }
+            // A batch that only gave deliveries back made no progress: stop here, the daemon's
+            // next wake takes them.
+            if results.allSatisfy({ $0.1.state == .pending }) { break }
+        }
+        try await store.setMeta("last_tick", String(nowUnix))
+        try await pruneOncePerDay(now: now)
+        return summary
+    }
+
+    /// Enqueues what the planner says is due up to `now`; returns how many deliveries were new.
+    ///
+    /// The planner looks back only as far as a stage can still matter (its policy's span), so
+    /// the work does not grow with the years a config covers.
+    @discardableResult
+    public func enqueueDue(now: LocalTime) async throws -> Int {
+        let state = try await plannerState()
+        let plan = Planner(registry: config.registry, calendar: calendar).plan(.init(now: now, from: .distantPast, to: now), state: state)
+        let expansion = DeliveryExpansion(registry: config.registry, renderer: PlanRenderer(iso: zone.iso), unix: unix)
+        return try await store.enqueue(expansion.deliveries(for: plan, now: unix(now)), now: unix(now))
+    }
+
+    /// Sends one batch while a side task keeps its leases alive.
+    private func sendWithRenewedLease(_ batch: [DeliveryRecord], now: Int64, stop: StopSignal) async throws -> [(DeliveryRecord, DeliveryUpdate)] {
+        let acks = try await store.acks()
+        let dispatcher = Dispatcher(config: config, zone: zone, channels: channels, retry: retry, acks: acks, random: random)
+        let gate = SendGate(deadline: .now + .seconds(limits.batchSeconds), stop: stop)
+        let started = ContinuousClock.now
+        let store = self.store, owner = self.owner, lease = limits.leaseSeconds
+        let renewal = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(max(1, lease / 3)))
+                if Task.isCancelled { break }
+                let elapsed = (ContinuousClock.now - started).components.seconds
+                _ = try? await store.renewLeases(owner: owner, until: now + elapsed + lease, now: now + elapsed)
+            }
+        }
+        defer { renewal.cancel() }
+        return await dispatcher.dispatch(batch, now: now, gate: gate)
+    }
+
+    /// Acks and on-record stages, as the planner wants them.
+    func plannerState() async throws -> PlannerState {
+        var acks: [AckKey: LocalTime] = [:]
+        for ack in try await store.acks() {
+            guard let occurrence = CivilDate(iso: ack.occurrence) else { continue }
+            acks[AckKey(directive: ack.directive, task: ack.task, unit: ack.unit, occurrence: occurrence)] = local(ack.at)
+        }
+        let recorded = try await store.recordedStageKeys().compactMap(Self.stageKey)
+        return PlannerState(acks: acks, recorded: Set(recorded))
+    }
+
+    static func stageKey(_ text: String) -> StageKey? {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 5, let date = CivilDate(iso: parts[3]) else { return nil }
+        return StageKey(occurrence: AckKey(directive: parts[0], task: parts[1], unit: parts[2], occurrence: date), stage: parts[4])
+    }
+
+    /// Deletes deliveries finished more than `retention_days` ago, once a day.
+    func pruneOncePerDay(now: LocalTime) async throws {
+        guard try await store.claimMeta("pruned_day", now.day.description) else { return }
+        try await store.prune(finishedBefore: unix(now) - Int64(config.retentionDays) * 86_400)
+    }
+
+    /// Gives back this process's leases, for a clean stop.
+    public func releaseLeases(now: LocalTime) async throws {
+        try await store.releaseLeases(owner: owner, now: unix(now))
+    }
+}

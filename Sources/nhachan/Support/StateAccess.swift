@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import NhacHanConfig
+import NhacHanCore
+import NhacHanDelivery
+import NhacHanOutbox
+import NhacHanStore
+
+extension LoadedConfig {
+    /// The configured state store, for readers and acks: no lock, no delivery secrets.
+    /// A failure to open it is a runtime failure (exit 1) that says what failed.
+    func openStore() throws -> any DeliveryStore {
+        switch config.state {
+        case .sqlite(let path):
+            do {
+                return try SQLiteDeliveryStore(path: path)
+            } catch {
+                printError("\(path): error: không mở được tệp trạng thái (cannot open the state): \(error)")
+                throw ExitCode(1)
+            }
+        case .postgres:
+            printError("\(config.rootPath): error: state: postgres:// chưa được hỗ trợ trong bản này; dùng sqlite:PATH (PostgreSQL is not supported yet)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// What a sending command (`tick`, `run`, `retry`) holds: the sender lock of an SQLite
+    /// state, the store, and a runner whose transports have their secrets resolved.
+    struct Sender {
+        var lock: SenderLock?
+        var store: any DeliveryStore
+        var runner: Runner
+    }
+
+    /// Takes the sender lock, opens the store, gives back leases a crashed sender left, and
+    /// builds the transports. Every failure says what failed and exits 1.
+    func openSender() async throws -> Sender {
+        var lock: SenderLock?
+        if case .sqlite(let path) = config.state {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
+                _ = try openStore()  // creates the folder, or says why it cannot
+            }
+            do {
+                lock = try SenderLock(path: path + ".lock")
+            } catch {
+                printError("\(path): error: \(error)")
+                throw ExitCode(1)
+            }
+        }
+        let store = try openStore()
+        if lock != nil { try await store.releaseLeases(owner: nil, now: Int64(Date().timeIntervalSince1970)) }
+        return Sender(lock: lock, store: store, runner: try runner(store: store))
+    }
+
+    /// A runner on `store` with freshly built transports; throws (printed, exit 1) when the
+    /// transports cannot be built: a CA file that is not PEM, an unreadable template.
+    func runner(store: any DeliveryStore) throws -> Runner {
+        do {
+            let transports = try Transports(config: config)
+            return Runner(config: config, zone: zone, calendar: calendar, store: store, channels: transports)
+        } catch {
+            printError("\(config.rootPath): error: \(error)")
+            throw ExitCode(1)
+        }
+    }
+
+    func acknowledgements(store: any DeliveryStore) -> Acknowledgements {
+        Acknowledgements(registry: config.registry, calendar: calendar, zone: zone, store: store)
+    }
+}
