@@ -16,9 +16,9 @@ extension ConfigLoader {
             return nil
         }
         var directive = Directive(id: id, issuer: "", subject: "", tasks: [])
-        directive.number = f["number"].flatMap { r.line($0.value, "number") }
-        directive.issuer = f["issuer"].flatMap { r.line($0.value, "issuer") } ?? ""
-        directive.subject = f["subject"].flatMap { r.line($0.value, "subject") } ?? ""
+        directive.number = f["number"].flatMap { r.headerText($0.value, "number") }
+        directive.issuer = f["issuer"].flatMap { r.headerText($0.value, "issuer") } ?? ""
+        directive.subject = f["subject"].flatMap { r.headerText($0.value, "subject") } ?? ""
         if f["subject"] == nil {
             r.diagnostics.warning("văn bản '\(id)' chưa có subject (trích yếu, \"V/v ...\"): thư nhắc chỉ nêu số hiệu và nhiệm vụ; hãy thêm khi biết", at: r.location(node))
         }
@@ -62,7 +62,7 @@ extension ConfigLoader {
         } else {
             r.error("nhiệm vụ '\(id)' cần units: [id đơn vị hoặc nhóm]", at: node)
         }
-        task.action = f["action"].flatMap { r.line($0.value, "action") } ?? ""
+        task.action = f["action"].flatMap { r.headerText($0.value, "action") } ?? ""
         if f["action"] == nil { r.error("nhiệm vụ '\(id)' cần action (\"Báo cáo kết quả thực hiện\")", at: node) }
         task.reportTo = f["report_to"].flatMap { r.line($0.value, "report_to") }
         if let v = f["via"]?.value, let name = r.string(v, "via") {

@@ -78,7 +78,7 @@ extension ConfigLoader {
 
     private func readCoordinator(_ node: Node, _ r: NodeReader) -> Coordinator? {
         guard let f = r.fields(node, of: "coordinator", allowed: ["name", "email", "digest_at"]) else { return nil }
-        let name = f["name"].flatMap { r.line($0.value, "coordinator.name") } ?? "Điều phối viên"
+        let name = f["name"].flatMap { r.headerText($0.value, "coordinator.name") } ?? "Điều phối viên"
         let email = f["email"].map { emails($0.value, "coordinator.email", r) } ?? []
         var digestAt: Int?
         if let v = f["digest_at"]?.value, let text = r.string(v, "coordinator.digest_at") {
@@ -95,14 +95,15 @@ extension ConfigLoader {
             r.error("smtp cần url: smtp://HOST:587 (STARTTLS) hoặc smtps://HOST:465", at: node)
             return nil
         }
-        guard let url = r.line(urlNode, "smtp.url") else { return nil }
+        if let raw = urlNode.scalar?.string { r.diagnostics.hideInSnippets(url: raw) }
+        guard let url = r.headerText(urlNode, "smtp.url") else { return nil }
         let parsed = URLComponents(string: url)
         let host = parsed?.host ?? ""
         if !["smtp", "smtps"].contains(parsed?.scheme ?? "") || host.isEmpty {
-            r.error("smtp.url phải là smtp://HOST[:PORT] hoặc smtps://HOST[:PORT]; gặp '\(url)'", at: urlNode)
+            r.error("smtp.url phải là smtp://HOST[:PORT] hoặc smtps://HOST[:PORT]; gặp '\(SecretURL.redacted(url))'", at: urlNode)
         }
         var from = ""
-        if let v = f["from"]?.value, let text = r.line(v, "smtp.from") {
+        if let v = f["from"]?.value, let text = r.headerText(v, "smtp.from") {
             from = text
             if Validation.mailboxAddress(text) == nil {
                 r.error("smtp.from phải là địa chỉ email hoặc \"Tên <địa chỉ>\"; gặp '\(text)'", at: v)
@@ -111,7 +112,8 @@ extension ConfigLoader {
             r.error("smtp cần from: \"Nhắc hạn <nhachan@example.gov.vn>\"", at: node)
         }
         var startTLS = SMTPSettings.StartTLS.required
-        if let v = f["starttls"]?.value, let text = r.string(v, "smtp.starttls") {
+        let startTLSNode = f["starttls"]?.value
+        if let v = startTLSNode, let text = r.string(v, "smtp.starttls") {
             if let mode = SMTPSettings.StartTLS(rawValue: text) {
                 startTLS = mode
                 if mode == .off && !Validation.isLoopback(host) {
@@ -121,10 +123,18 @@ extension ConfigLoader {
                 r.error("smtp.starttls phải là required, optional hoặc off; gặp '\(text)'", at: v)
             }
         }
-        let username = f["username"].flatMap { r.line($0.value, "smtp.username") }
+        let username = f["username"].flatMap { r.headerText($0.value, "smtp.username") }
         let password = secret(f, prefix: "password", what: "smtp", r, into: &draft)
         if username != nil && password == nil {
             r.error("smtp.username đã có nhưng thiếu mật khẩu: thêm password_env: BIẾN hoặc password_file: ĐƯỜNG_DẪN", at: f["username"]!.key)
+        }
+        // STARTTLS that may be skipped, then AUTH: a downgrade sends the password in clear.
+        // smtps:// is TLS from the first byte, and loopback never leaves the machine.
+        let hasCredentials = ["username", "password_env", "password_file"].contains { f[$0] != nil }
+        if startTLS == .optional, hasCredentials, parsed?.scheme == "smtp", !host.isEmpty, !Validation.isLoopback(host), let v = startTLSNode {
+            r.error(
+                "smtp.starttls: optional cùng username/mật khẩu tới máy chủ không phải loopback \(host): mật khẩu có thể bị gửi "
+                    + "không mã hóa (password could go in clear); dùng starttls: required, hoặc smtps://", at: v)
         }
         var caFile: String?
         if let v = f["ca_file"]?.value, let path = r.string(v, "smtp.ca_file") {
@@ -171,6 +181,7 @@ extension ConfigLoader {
 
     func emails(_ node: Node, _ what: String, _ r: NodeReader) -> [String] {
         r.strings(node, what).compactMap { text, item in
+            guard r.headerSafe(text, "địa chỉ trong \(what)", at: item) else { return nil }
             if Validation.isEmail(text) { return text }
             r.error("'\(text)' trong \(what) không phải địa chỉ email (ten@mien)", at: item)
             return nil

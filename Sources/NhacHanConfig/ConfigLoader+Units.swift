@@ -44,7 +44,7 @@ extension ConfigLoader {
         let keys = ["id", "name", "aliases", "email", "webhooks", "escalate_to"]
         guard let f = r.fields(node, of: "đơn vị", allowed: keys), let id = readID(f, of: "đơn vị", at: node, r) else { return nil }
         guard register(unitOrGroup: id, at: f["id"]!.value, r, into: &draft) else { return nil }
-        let name = f["name"].flatMap { r.line($0.value, "tên đơn vị (name)") } ?? id
+        let name = f["name"].flatMap { r.headerText($0.value, "tên đơn vị (name)") } ?? id
         if f["name"] == nil { r.error("đơn vị '\(id)' cần name (\"Phòng Giáo dục và Đào tạo\")", at: node) }
         let aliases = f["aliases"].map { r.strings($0.value, "aliases").map(\.0) } ?? []
         var email = EmailRecipients()
@@ -67,7 +67,9 @@ extension ConfigLoader {
             r.error("webhook cần url", at: node)
             return nil
         }
-        guard let url = r.line(urlNode, "webhook url") else { return nil }
+        // The URL is a secret: never printed in full, not even in the source line under a diagnostic.
+        if let raw = urlNode.scalar?.string { r.diagnostics.hideInSnippets(url: raw) }
+        guard let url = r.headerText(urlNode, "webhook url") else { return nil }
         let allowHTTP = f["allow_http"].flatMap { r.bool($0.value, "allow_http") } ?? false
         if let problem = Validation.webURLProblem(url, allowHTTP: allowHTTP) { r.error(problem, at: urlNode) }
         var format = WebhookFormat.nhachan
@@ -79,7 +81,7 @@ extension ConfigLoader {
                 r.error("định dạng webhook không hợp lệ '\(text)'\(didYouMean(text, among: names)); dùng một trong \(names.joined(separator: ", "))", at: v)
             }
         }
-        let chatID = f["chat_id"].flatMap { r.line($0.value, "chat_id") }
+        let chatID = f["chat_id"].flatMap { r.headerText($0.value, "chat_id") }
         if format == .telegram && chatID == nil { r.error("webhook telegram cần chat_id", at: node) }
         let secret = secret(f, prefix: "secret", what: "webhook", r, into: &draft)
         return Webhook(url: url, format: format, secret: secret, allowHTTP: allowHTTP, chatID: chatID)
@@ -90,7 +92,7 @@ extension ConfigLoader {
               let id = readID(f, of: "nhóm", at: node, r)
         else { return nil }
         guard register(unitOrGroup: id, at: f["id"]!.value, r, into: &draft) else { return nil }
-        let name = f["name"].flatMap { r.line($0.value, "tên nhóm (name)") } ?? id
+        let name = f["name"].flatMap { r.headerText($0.value, "tên nhóm (name)") } ?? id
         let aliases = f["aliases"].map { r.strings($0.value, "aliases").map(\.0) } ?? []
         guard let membersNode = f["members"]?.value else {
             r.error("nhóm '\(id)' cần members: [id đơn vị hoặc nhóm]", at: node)

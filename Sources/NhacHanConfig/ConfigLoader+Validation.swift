@@ -34,6 +34,15 @@ extension ConfigLoader {
         if let (name, location) = draft.defaultPolicy, !policyNames.contains(name) {
             diagnostics.error("không có chính sách default_policy '\(name)'\(didYouMean(name, among: policyNames))", at: location)
         }
+        if let (name, _) = draft.defaultPolicy, name != "default", let location = draft.policyLocations["default"],
+           !draft.references.contains(where: { reference in
+               if case .policy = reference.kind { return reference.name == "default" }
+               return false
+           }) {
+            diagnostics.warning(
+                "policies.default không được dùng vì default_policy là '\(name)' (unused policy): "
+                    + "xóa nó, hoặc đặt default_policy: default", at: location)
+        }
         reportGroupCycles(draft)
         let registry = Registry(
             units: draft.units, groups: draft.groups, policies: draft.policies, defaultPolicy: draft.defaultPolicy?.0,

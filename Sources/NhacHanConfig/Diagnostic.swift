@@ -1,3 +1,5 @@
+import NhacHanCore
+
 /// A problem found in a configuration file, printed like a compiler diagnostic.
 ///
 /// Lines and columns are 1-based; columns count Unicode scalars, as libYAML does, so a
@@ -43,7 +45,19 @@ public final class DiagnosticEngine {
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
 
+    /// Secret values (webhook URLs) and what a printed source line shows instead of each.
+    private var hidden: [(secret: String, shown: String)] = []
+
     func register(_ source: SourceFile) { sources[source.path] = source }
+
+    /// Keeps a secret URL out of the source lines printed under diagnostics: wherever it is
+    /// written as is, the line shows `SecretURL.redacted` instead.
+    func hideInSnippets(url: String) {
+        let shown = SecretURL.redacted(url)
+        guard shown != url, !url.isEmpty, !hidden.contains(where: { $0.secret == url }) else { return }
+        hidden.append((url, shown))
+        hidden.sort { $0.secret.unicodeScalars.count > $1.secret.unicodeScalars.count }
+    }
 
     public func emit(_ diagnostic: Diagnostic) {
         guard seen.insert(diagnostic).inserted else { return }
@@ -67,7 +81,7 @@ public final class DiagnosticEngine {
     /// Each diagnostic followed by its source line and a caret under the column.
     public func rendered(_ list: [Diagnostic]? = nil) -> String {
         (list ?? diagnostics).map { d in
-            guard let source = sources[d.file], let snippet = source.snippet(line: d.line, column: d.column) else {
+            guard let source = sources[d.file], let snippet = source.snippet(line: d.line, column: d.column, hiding: hidden) else {
                 return d.description
             }
             return d.description + "\n" + snippet
@@ -100,13 +114,44 @@ struct SourceFile {
         self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
-    func snippet(line: Int, column: Int) -> String? {
+    /// The line and a caret under the column, each hidden secret replaced by what is shown for it.
+    func snippet(line: Int, column: Int, hiding hidden: [(secret: String, shown: String)] = []) -> String? {
         guard line >= 1, line <= lines.count else { return nil }
         var text = String(lines[line - 1])
         if text.hasSuffix("\r") { text.removeLast() }
-        guard text.unicodeScalars.count <= 300 else { return nil }
-        let pad = text.unicodeScalars.prefix(max(column - 1, 0)).map { $0 == "\t" ? "\t" : " " }.joined()
-        return "    " + text + "\n    " + pad + "^"
+        var scalars = Array(text.unicodeScalars)
+        var caret = max(column - 1, 0)
+        for (secret, shown) in hidden {
+            (scalars, caret) = Self.replacing(Array(secret.unicodeScalars), with: Array(shown.unicodeScalars), in: scalars, caret: caret)
+        }
+        guard scalars.count <= 300 else { return nil }
+        var shownText = String.UnicodeScalarView()
+        shownText.append(contentsOf: scalars)
+        let pad = scalars.prefix(caret).map { $0 == "\t" ? "\t" : " " }.joined()
+        return "    " + String(shownText) + "\n    " + pad + "^"
+    }
+
+    /// `scalars` with every `secret` replaced, and where the caret lands in the result (at the
+    /// start of the replacement when it pointed inside a secret).
+    static func replacing(
+        _ secret: [Unicode.Scalar], with shown: [Unicode.Scalar], in scalars: [Unicode.Scalar], caret: Int
+    ) -> ([Unicode.Scalar], Int) {
+        guard !secret.isEmpty else { return (scalars, caret) }
+        var out: [Unicode.Scalar] = []
+        var moved: Int?
+        var i = 0
+        while i < scalars.count {
+            if scalars[i...].starts(with: secret) {
+                if moved == nil, caret >= i, caret < i + secret.count { moved = out.count }
+                out += shown
+                i += secret.count
+            } else {
+                if moved == nil, caret == i { moved = out.count }
+                out.append(scalars[i])
+                i += 1
+            }
+        }
+        return (out, moved ?? out.count + (caret - scalars.count))
     }
 }
 

@@ -68,6 +68,26 @@ struct NodeReader {
         return text
     }
 
+    /// Text that goes into an email header or a request line (a name, an address, a URL):
+    /// no control character, no line or paragraph separator, tab included.
+    ///
+    /// The message names the characters but never repeats the value, which may be a secret.
+    func headerText(_ node: Node, _ what: String) -> String? {
+        guard let text = string(node, what), headerSafe(text, what, at: node) else { return nil }
+        return text
+    }
+
+    /// Whether `text` may go into a header; if not, an error at `node` naming what it carries.
+    func headerSafe(_ text: String, _ what: String, at node: Node) -> Bool {
+        let unsafe = Validation.headerUnsafeScalars(text)
+        guard !unsafe.isEmpty else { return true }
+        let names = unsafe.prefix(4).map(Validation.scalarName).joined(separator: ", ") + (unsafe.count > 4 ? ", ..." : "")
+        error(
+            "\(what) chứa ký tự \(names) mà tiêu đề email hay dòng yêu cầu không mang được "
+                + "(control or line-break character, not allowed in a header): hãy xóa ký tự này", at: node)
+        return false
+    }
+
     func int(_ node: Node, _ what: String, in range: ClosedRange<Int>) -> Int? {
         guard let text = node.scalar?.string, let n = Int(text), range.contains(n) else {
             error("\(what) phải là số nguyên từ \(range.lowerBound) đến \(range.upperBound); gặp \(describe(node))", at: node)

@@ -118,7 +118,7 @@ struct ConfigErrorTests {
     func headerInjection() {
         var f = ConfigFixture()
         f.write("nhachan.yaml", "units:\n  - {id: xa-a, name: 1️⃣\"UBND xã A\\r\\nBcc: x@evil.example\"}\n")
-        #expect(errors(f) == [f.error("1️⃣", "tên đơn vị (name) phải nằm trên một dòng: giá trị này vào tiêu đề email, nơi không cho phép ký tự xuống dòng (CR, LF)")])
+        #expect(errors(f) == [f.error("1️⃣", "tên đơn vị (name) chứa ký tự U+000D (CR), U+000A (LF) mà tiêu đề email hay dòng yêu cầu không mang được (control or line-break character, not allowed in a header): hãy xóa ký tự này")])
     }
 
     @Test("errors in an included file point into that file, and all errors are reported at once")

@@ -42,10 +42,23 @@ struct ConfigFixture {
         return (config, loader.diagnostics.diagnostics)
     }
 
+    /// Loads and returns every diagnostic as the CLI prints it, with its source line and caret.
+    func rendered(_ name: String = "nhachan.yaml", environment: [String: String] = [:]) -> String {
+        let loader = ConfigLoader(environment: environment)
+        _ = loader.load(path: path(name))
+        return loader.diagnostics.rendered()
+    }
+
     /// The expected `FILE:LINE:COL: error: MESSAGE` at a marker.
     func error(_ marker: String, _ message: String) -> String {
         let m = markers[marker]!
         return "\(m.file):\(m.line):\(m.column): error: \(message)"
+    }
+
+    /// The expected `FILE:LINE:COL: warning: MESSAGE` at a marker.
+    func warning(_ marker: String, _ message: String) -> String {
+        let m = markers[marker]!
+        return "\(m.file):\(m.line):\(m.column): warning: \(message)"
     }
 
     static let units = """
