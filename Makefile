@@ -13,6 +13,7 @@ release: deps
 	$(SWIFT) build -c release --product nhachan
 
 test: deps
+	bash scripts/verify-units.sh
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 

@@ -68,6 +68,10 @@ let package = Package(
         .testTarget(name: "NhacHanConfigTests", dependencies: ["NhacHanConfig", "NhacHanCore"], swiftSettings: strictSettings),
         .testTarget(name: "NhacHanImportTests", dependencies: ["NhacHanImport", "NhacHanCore"], exclude: ["Fixtures", "Golden"], swiftSettings: strictSettings),
         .testTarget(name: "NhacHanStoreTests", dependencies: ["NhacHanStore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "NhacHanOutboxTests",
+            dependencies: ["NhacHanOutbox", "NhacHanConfig", "NhacHanCore", "NhacHanStore", "NhacHanDelivery"],
+            swiftSettings: strictSettings),
         .testTarget(name: "NhacHanDeliveryTests", dependencies: ["NhacHanDelivery", "NhacHanCore", "NhacHanTestSupport"], swiftSettings: strictSettings),
         .executableTarget(name: "bench-transports", dependencies: ["NhacHanDelivery"], path: "bench/transports/swift", swiftSettings: strictSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["nhachan", "NhacHanTestSupport"], exclude: ["Golden"], swiftSettings: strictSettings),

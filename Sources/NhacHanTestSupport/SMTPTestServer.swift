@@ -20,6 +20,8 @@ public final class SMTPTestServer: Sendable {
         public var auth: (user: String, password: String)? = ("nhachan", "mật-khẩu-thử")
         public var failMail: Int?
         public var failData: Int?
+        /// Seconds to wait before answering the end of DATA: a slow server.
+        public var slowData: Double?
         public var rejectRecipients: [String] = []
         public var deferRecipients: [String] = []
         /// The port to bind; 0 for a free one.
@@ -78,6 +80,7 @@ public final class SMTPTestServer: Sendable {
         if let auth = options.auth { arguments += ["--auth", "\(auth.user):\(auth.password)"] }
         if let code = options.failMail { arguments += ["--fail-mail", "\(code)"] }
         if let code = options.failData { arguments += ["--fail-data", "\(code)"] }
+        if let seconds = options.slowData { arguments += ["--slow-data", "\(seconds)"] }
         for address in options.rejectRecipients { arguments += ["--reject-rcpt", address] }
         for address in options.deferRecipients { arguments += ["--defer-rcpt", address] }
         arguments += ["--port", "\(options.port)"]

@@ -53,7 +53,7 @@ struct CrashRecoveryTests {
         #expect(counts.count == 200)  // every message delivered
         #expect(counts.values.allSatisfy { $0 <= 2 })
         let duplicates = counts.values.filter { $0 == 2 }.count
-        #expect(duplicates <= 32, "only the batch in flight may be sent twice; got \(duplicates) duplicates")
+        #expect(duplicates <= 100, "only the batch in flight (100 messages) may be sent twice; got \(duplicates) duplicates")
         // A duplicate carries the same key and the same path (unit) both times.
         for (id, count) in counts where count == 2 {
             #expect(Set(records.filter { $0.headers["webhook-id"] == id }.map(\.path)).count == 1)

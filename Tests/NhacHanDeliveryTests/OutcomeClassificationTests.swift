@@ -95,6 +95,16 @@ struct OutcomeClassificationTests {
         #expect(RetryAfter.parse(value, now: Self.now) == .seconds(60))
     }
 
+    @Test("an absurd or hostile Retry-After is clamped or ignored, never an overflow", arguments: [
+        ("9223372036854775807", Optional(RetryAfter.maximum)), ("99999999999999999999999999", RetryAfter.maximum),
+        ("-5", nil), ("soon", nil), ("", nil), ("Sun, 06 Nov 999999999999999 08:49:37 GMT", nil),
+        ("Sun, 06 Nov 1994 08:49:37 GMT", 0), ("Thu, 04 Apr 2024 01:01:00 GMT", 60), ("120", 120),
+        ("Thu, 04 Apr 2024 99:99:99 GMT", nil), (String(repeating: "9", count: 5000), nil),
+    ])
+    func hostileRetryAfter(_ value: String, _ seconds: Int64?) {
+        #expect(RetryAfter.parse(value, now: Self.now) == seconds.map { .seconds($0) })
+    }
+
     @Test("a transient outcome says to retry, a permanent one does not")
     func retryFlags() {
         #expect(DeliveryOutcome.http(error: nil, response: .init(status: 503)).shouldRetry)

@@ -87,5 +87,52 @@ extension ContractCase {
             #expect(try await store.deliveries(state: .retrying, unit: nil).map(\.key) == ["tried"])
             #expect(try await store.counts()[.sending] == 0)
         },
+        ContractCase("a worker whose lease was taken over cannot record over the new owner's attempt") { db in
+            let store = try db.open()
+            try await store.enqueue([delivery("a")], now: 0)
+            _ = try await store.claimDue(now: 1_000, limit: 1, leaseSeconds: 10, owner: "slow")
+            let taken = try await store.claimDue(now: 1_011, limit: 1, leaseSeconds: 60, owner: "fast")
+            #expect(taken.map(\.key) == ["a"])
+            let lost = try await store.complete([DeliveryCompletion(key: "a", update: DeliveryUpdate(state: .dead, error: "late"))], owner: "slow", now: 1_012)
+            #expect(lost == ["a"])
+            #expect(try await store.deliveries(state: .sending, unit: nil).first?.leaseOwner == "fast")
+            try await store.complete(key: "a", update: DeliveryUpdate(state: .sent), owner: "fast", now: 1_013)
+            #expect(try await store.deliveries(state: .sent, unit: nil).first?.lastError == nil)
+        },
+        ContractCase("a lease is renewed while its batch runs, so no one else claims it") { db in
+            let store = try db.open()
+            try await store.enqueue([delivery("a")], now: 0)
+            _ = try await store.claimDue(now: 1_000, limit: 1, leaseSeconds: 10, owner: "w")
+            #expect(try await store.renewLeases(owner: "w", until: 1_100, now: 1_005) == 1)
+            #expect(try await store.claimDue(now: 1_050, limit: 1, leaseSeconds: 60, owner: "other").isEmpty)
+            #expect(try await store.renewLeases(owner: "other", until: 2_000, now: 1_050) == 0)
+        },
+        ContractCase("dead letters are re-queued by unit or key, due at once with a fresh attempt count") { db in
+            let store = try db.open()
+            try await store.enqueue([delivery("a", unit: "xa-a"), delivery("b", unit: "xa-b")], now: 0)
+            _ = try await store.claimDue(now: 1_000, limit: 2, leaseSeconds: 60, owner: "w")
+            for key in ["a", "b"] {
+                try await store.complete(key: key, update: DeliveryUpdate(state: .dead, error: "550"), owner: "w", now: 1_001)
+            }
+            #expect(try await store.requeueDead(unit: "xa-a", key: nil, now: 2_000) == 1)
+            #expect(try await store.requeueDead(unit: nil, key: "a", now: 2_000) == 0)  // already pending
+            let again = try await store.claimDue(now: 1_002, limit: 10, leaseSeconds: 60, owner: "w")
+            #expect(again.map(\.key) == ["a"] && again.first?.attempts == 0)
+            #expect(try await store.requeueDead(unit: nil, key: nil, now: 2_000) == 1)
+        },
+        ContractCase("only waiting deliveries expire; one being sent finishes its attempt") { db in
+            let store = try db.open()
+            try await store.enqueue([delivery("a"), delivery("b", sendAt: 5_000)], now: 0)
+            _ = try await store.claimDue(now: 1_000, limit: 1, leaseSeconds: 60, owner: "w")
+            #expect(try await store.expire(keys: ["a", "b"], reason: "acknowledged", now: 1_001) == 1)
+            #expect(try await store.deliveries(state: .expired, unit: nil).map(\.key) == ["b"])
+            #expect(try await store.deliveries(state: .sending, unit: nil).map(\.key) == ["a"])
+        },
+        ContractCase("a once-a-day claim succeeds once per value") { db in
+            let store = try db.open()
+            #expect(try await store.claimMeta("digest_day", "2024-03-26"))
+            #expect(try await !store.claimMeta("digest_day", "2024-03-26"))
+            #expect(try await store.claimMeta("digest_day", "2024-03-27"))
+        },
     ]
 }

@@ -22,7 +22,8 @@ extension ContractCase {
             #expect(try await store.nextWakeTime() == 1_600)
             try await store.complete(key: "a", update: DeliveryUpdate(state: .retrying, nextAttemptAt: 1_200), owner: "w", now: 1_001)
             #expect(try await store.nextWakeTime() == 1_200)
-            try await store.complete(key: "a", update: DeliveryUpdate(state: .sent), owner: "w", now: 1_002)
+            _ = try await store.claimDue(now: 1_200, limit: 1, leaseSeconds: 600, owner: "w")
+            try await store.complete(key: "a", update: DeliveryUpdate(state: .sent), owner: "w", now: 1_202)
             #expect(try await store.nextWakeTime() == 5_000)
         },
         ContractCase("deliveries filter by state and unit, ordered by send time then key") { db in

@@ -63,25 +63,69 @@ struct SQLiteFileTests {
         }
     }
 
-    @Test("a file that cannot be opened is named in a StoreError")
-    func cannotOpen() async throws {
+    @Test("a missing folder is created (0700) and the new state file is private (0600)")
+    func createsPrivately() async throws {
         try await withTemporaryDirectory { dir in
-            let path = dir.appendingPathComponent("missing/state.sqlite").path
-            let error = try #require(throws: StoreError.self) { try SQLiteDeliveryStore(path: path) }
-            #expect(error.code == .cannotOpen)
-            #expect(error.description.hasPrefix("cannot open the state database at \(path): "))
-            #expect(error.description.contains("SQLite error 14"))
+            let path = dir.appendingPathComponent("state/nhachan.db").path
+            _ = try SQLiteDeliveryStore(path: path)
+            let file = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+            let folder = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("state").path)[.posixPermissions] as? Int
+            #expect(file == 0o600)
+            #expect(folder == 0o700)
         }
     }
 
-    @Test("a file that is not a database is refused with SQLite's reason")
-    func notADatabase() async throws {
+    @Test("a folder that cannot be created is named with the system's reason")
+    func cannotCreateFolder() async throws {
         try await withTemporaryDirectory { dir in
-            let path = dir.appendingPathComponent("state.sqlite").path
-            try Data(String(repeating: "not sqlite ", count: 200).utf8).write(to: URL(fileURLWithPath: path))
+            let blocker = dir.appendingPathComponent("file").path
+            try Data("x".utf8).write(to: URL(fileURLWithPath: blocker))
+            let path = blocker + "/sub/state.sqlite"
             let error = try #require(throws: StoreError.self) { try SQLiteDeliveryStore(path: path) }
             #expect(error.code == .cannotOpen)
-            #expect(error.description.contains("file is not a database"))
+            #expect(error.description.contains("không tạo được thư mục"))
+            #expect(error.description.contains("Not a directory"))
+        }
+    }
+
+    @Test("a file that is not SQLite, an empty file, and another program's database are refused, never re-created",
+          arguments: ["garbage", "empty", "foreign"])
+    func notAState(_ kind: String) async throws {
+        try await withTemporaryDirectory { dir in
+            let path = dir.appendingPathComponent("state.sqlite").path
+            switch kind {
+            case "garbage": try Data(String(repeating: "not sqlite ", count: 200).utf8).write(to: URL(fileURLWithPath: path))
+            case "empty": try Data().write(to: URL(fileURLWithPath: path))
+            default:
+                let other = Process()
+                other.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+                other.arguments = ["-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('create table notes(x)'); c.commit()", path]
+                try other.run()
+                other.waitUntilExit()
+            }
+            let before = try Data(contentsOf: URL(fileURLWithPath: path))
+            let error = try #require(throws: StoreError.self) { try SQLiteDeliveryStore(path: path) }
+            #expect(error.code == .notAState)
+            #expect(error.description.hasPrefix(path))
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "the file must be left as it was")
+        }
+    }
+
+    @Test("a state file deleted, emptied or replaced after opening is noticed", arguments: ["deleted", "emptied", "replaced"])
+    func noticesLoss(_ kind: String) async throws {
+        try await withTemporaryDirectory { dir in
+            let path = dir.appendingPathComponent("state.sqlite").path
+            let store = try SQLiteDeliveryStore(path: path)
+            try await store.verifyIntact()
+            switch kind {
+            case "deleted": try FileManager.default.removeItem(atPath: path)
+            case "emptied": try Data().write(to: URL(fileURLWithPath: path), options: [])
+            default:
+                try FileManager.default.copyItem(atPath: path, toPath: path + ".copy")
+                try FileManager.default.removeItem(atPath: path)
+                try FileManager.default.moveItem(atPath: path + ".copy", toPath: path)
+            }
+            await #expect(throws: StoreError.self) { try await store.verifyIntact() }
         }
     }
 

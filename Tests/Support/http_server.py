@@ -7,7 +7,8 @@ listening, verifies each request's Standard Webhooks signature with Python's own
 
 --replies is a comma-separated list applied to successive requests, the last one repeating:
 "200", "500,200", "429/120" (status 429 with Retry-After: 120), "400", "404", "hang",
-"200@50" (status 200 after 50 ms)
+"200@50" (status 200 after 50 ms); in a Retry-After value, %2C stands for a comma
+("429/Sun%2C 06 Nov 999999999999999 08:49:37 GMT")
 (read the request, never answer). Stops on SIGTERM or stdin EOF.
 """
 import argparse
@@ -21,6 +22,7 @@ import ssl
 import sys
 import threading
 import time
+import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
@@ -98,7 +100,7 @@ def main():
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(payload)))
             if retry_after:
-                self.send_header("Retry-After", retry_after)
+                self.send_header("Retry-After", urllib.parse.unquote(retry_after))
             self.end_headers()
             self.wfile.write(payload)
 

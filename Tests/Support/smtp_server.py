@@ -29,6 +29,7 @@ def parse_args():
     p.add_argument("--no-starttls", action="store_true", help="do not offer STARTTLS")
     p.add_argument("--auth", help="USER:PASSWORD required before MAIL")
     p.add_argument("--fail-mail", type=int, help="reply this code to MAIL FROM (e.g. 421)")
+    p.add_argument("--slow-data", type=float, help="wait this many seconds before answering the end of DATA")
     p.add_argument("--fail-data", type=int, help="reply this code at the end of DATA (e.g. 451)")
     p.add_argument("--reject-rcpt", action="append", default=[], help="550 for this address")
     p.add_argument("--defer-rcpt", action="append", default=[], help="451 for this address")
@@ -104,6 +105,9 @@ class Recorder:
 
     async def handle_DATA(self, server, session, envelope):
         record = self.base(session, envelope)
+        if self.args.slow_data:
+            self.write({"event": "slow", "stage": "DATA", **record})
+            await asyncio.sleep(self.args.slow_data)
         if self.args.fail_data:
             self.write({"event": "refused", "stage": "DATA", "code": self.args.fail_data, **record})
             return f"{self.args.fail_data} 4.3.0 Temporary failure, try later"

@@ -17,7 +17,8 @@ public enum Loopback {
 
 /// Webhook URLs are secrets: they may carry a password, a `?token=` or a bot token.
 public enum SecretURL {
-    /// The URL with user info, query, fragment and any `/bot<token>` path segment masked; what
+    /// The URL with user info, query and fragment masked, and its path cut after the first
+    /// segment (Slack, Mattermost, Google Chat and Telegram keep tokens in the path); what
     /// every listing, log, digest and error shows instead of the URL.
     public static func redacted(_ url: String) -> String {
         var text = url
@@ -30,9 +31,11 @@ public enum SecretURL {
                 text.replaceSubrange(authorityStart...at, with: "…@")
             }
         }
-        let segments = text.split(separator: "/", omittingEmptySubsequences: false).map { segment in
+        var segments = text.split(separator: "/", omittingEmptySubsequences: false).map { segment in
             segment.hasPrefix("bot") && segment.contains(":") ? "bot…" : String(segment)
         }
+        // scheme:, "", authority, first segment, then the rest masked.
+        if segments.count > 4 { segments = Array(segments.prefix(4)) + ["…"] }
         return segments.joined(separator: "/")
     }
 }
