@@ -157,15 +157,15 @@ extension ConfigLoader {
             return nil
         }
         if let env, let name = r.string(env.value, "\(what).\(prefix)_env") {
-            if environment[name] == nil {
-                r.error("biến môi trường \(name) (\(what).\(prefix)_env) chưa được đặt: hãy export trước khi chạy nhachan", at: env.value)
+            if reportsMissingSecrets && environment[name] == nil {
+                r.diagnostics.warning("biến môi trường \(name) (\(what).\(prefix)_env) chưa được đặt: cần có trước khi chạy tick, run hay send-test (not set; needed to send)", at: r.location(env.value))
             }
             return .environment(name)
         }
         if let file, let path = r.string(file.value, "\(what).\(prefix)_file") {
             let full = resolve(path, beside: draft.rootPath)
-            if !FileManager.default.isReadableFile(atPath: full) {
-                r.error("không đọc được tệp bí mật '\(path)' (\(what).\(prefix)_file)", at: file.value)
+            if reportsMissingSecrets && !FileManager.default.isReadableFile(atPath: full) {
+                r.diagnostics.warning("không đọc được tệp bí mật '\(path)' (\(what).\(prefix)_file): cần có trước khi chạy tick, run hay send-test (unreadable; needed to send)", at: r.location(file.value))
             }
             return .file(full)
         }

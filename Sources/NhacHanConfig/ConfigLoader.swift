@@ -9,6 +9,9 @@ public struct ConfigLoader {
     public let diagnostics = DiagnosticEngine()
     /// Environment variables, to check that every `*_env` secret is set.
     public var environment: [String: String]
+    /// Whether an unset `*_env` or unreadable `*_file` secret is reported (a warning, by
+    /// `check`). Other commands load without looking at secrets: only sending resolves them.
+    public var reportsMissingSecrets = false
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.environment = environment

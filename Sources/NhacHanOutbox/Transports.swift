@@ -21,18 +21,15 @@ public final class Transports: DeliveryChannels {
         var from: Mailbox?
         if let s = config.smtp {
             let mailbox = try Mailbox(parsing: s.from)
-            do {
-                let password = try s.password.map { try Secrets.resolve($0) }
-                let settings = NhacHanDelivery.SMTPSettings(
-                    url: s.url, from: mailbox, startTLS: NhacHanDelivery.SMTPSettings.StartTLS(rawValue: s.startTLS.rawValue) ?? .required,
-                    username: s.username, password: password, caFile: s.caFile,
-                    connectTimeout: .seconds(s.connectTimeout), timeout: .seconds(s.timeout))
-                transport = try SMTPTransport(settings: settings)
-                from = mailbox
-            } catch let error as Secrets.Missing {
-                // A missing password is a dead letter per email, not a refusal to run webhooks.
-                problem = "smtp: \(error)"
-            }
+            // A missing password stops a sender before it sends anything: better than a dead
+            // letter per email.
+            let password = try s.password.map { try Secrets.resolve($0) }
+            let settings = NhacHanDelivery.SMTPSettings(
+                url: s.url, from: mailbox, startTLS: NhacHanDelivery.SMTPSettings.StartTLS(rawValue: s.startTLS.rawValue) ?? .required,
+                username: s.username, password: password, caFile: s.caFile,
+                connectTimeout: .seconds(s.connectTimeout), timeout: .seconds(s.timeout))
+            transport = try SMTPTransport(settings: settings)
+            from = mailbox
         } else {
             problem = "chưa cấu hình smtp: (no smtp settings)"
         }

@@ -27,6 +27,7 @@ public final class SQLiteDeliveryStore: DeliveryStore, Sendable {
     /// silently re-created.
     public convenience init(path: String) throws {
         let identity = try StateFile.openOrCreate(path)
+        if !identity.created { try Self.requireNhachanTables(path) }
         let writer: any DatabaseWriter
         do {
             writer = try DatabasePool(path: path, configuration: Self.configuration())
@@ -52,12 +53,6 @@ public final class SQLiteDeliveryStore: DeliveryStore, Sendable {
         self.writer = writer
         self.path = path
         self.identity = identity
-        if let identity, !identity.created {
-            let tables = try Self.tableNames(writer, path: path)
-            guard tables.contains("deliveries"), tables.contains("grdb_migrations") else {
-                throw StoreError.notAState(path, "không phải tệp trạng thái của nhachan (an SQLite database of another program: tables \(tables.sorted().prefix(5).joined(separator: ", ")))")
-            }
-        }
         do {
             try Self.migrate(writer)
         } catch {
@@ -65,11 +60,21 @@ public final class SQLiteDeliveryStore: DeliveryStore, Sendable {
         }
     }
 
-    private static func tableNames(_ writer: any DatabaseWriter, path: String) throws -> Set<String> {
+    /// Reads the tables of an existing file read-only, before anything (WAL mode, migrations)
+    /// can change another program's database.
+    private static func requireNhachanTables(_ path: String) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        let tables: Set<String>
         do {
-            return try writer.read { db in try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            tables = try queue.read { db in try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+            try queue.close()
         } catch {
             throw StoreError.notAState(path, "không đọc được như một cơ sở dữ liệu SQLite (not an SQLite database): \(reason(error))")
+        }
+        guard tables.contains("deliveries"), tables.contains("grdb_migrations") else {
+            throw StoreError.notAState(path, "không phải tệp trạng thái của nhachan (another program's SQLite database: tables \(tables.sorted().prefix(5).joined(separator: ", "))); nhachan không ghi đè lên nó")
         }
     }
 

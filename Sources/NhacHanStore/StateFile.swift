@@ -28,13 +28,7 @@ enum StateFile {
             return Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), created: false)
         }
         let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw StoreError.cannotOpen(path, "không tạo được thư mục \(folder): \(errnoText(for: error))")
-            }
-        }
+        if !folder.isEmpty { try makeFolder(folder, for: path) }
         let fd = open(path, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StoreError.cannotOpen(path, "không tạo được tệp: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
@@ -68,11 +62,14 @@ enum StateFile {
         }
     }
 
-    private static func errnoText(for error: any Error) -> String {
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
+    /// `mkdir -p` with mode 0700, saying what failed in the system's words.
+    private static func makeFolder(_ folder: String, for path: String) throws {
+        var info = stat()
+        if stat(folder, &info) == 0 { return }
+        let parent = (folder as NSString).deletingLastPathComponent
+        if !parent.isEmpty && parent != folder { try makeFolder(parent, for: path) }
+        if mkdir(folder, 0o700) != 0 && errno != EEXIST {
+            throw StoreError.cannotOpen(path, "không tạo được thư mục \(folder): \(String(cString: strerror(errno)))")
         }
-        return ns.localizedDescription
     }
 }

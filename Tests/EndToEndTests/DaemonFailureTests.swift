@@ -33,7 +33,7 @@ struct DaemonFailureTests {
         let hook = try HTTPTestServer(replies: ["429/" + value.replacingOccurrences(of: ",", with: "%2C")])
         defer { hook.stop() }
         let fixture = try OutboxFixture(smtpPort: smtp.port, webhook: hook.url())
-        let daemon = try DaemonProcess(["-c", fixture.config, "--now", "2024-03-26T07:59:00", "--speed", "600", "--until", "2024-03-26T10:00"], folder: fixture.folder)
+        let daemon = try DaemonProcess(["-c", fixture.config, "--now", "2024-03-26T07:58:00", "--speed", "120", "--until", "2024-03-26T08:20"], folder: fixture.folder)
         #expect(daemon.wait(seconds: 60) == 0, "run survives Retry-After '\(value)': \(daemon.log)")
         #expect(try hook.records().count >= 1)
         let ids = try smtp.messages().compactMap(\.message_id)
@@ -59,7 +59,7 @@ struct DaemonFailureTests {
             try FileManager.default.moveItem(atPath: state + ".new", toPath: state)
         }
         #expect(daemon.wait(seconds: 3) == 1, "run must stop with an error: \(daemon.log)")
-        #expect(daemon.log.contains("tệp trạng thái"), "\(daemon.log)")
+        #expect(daemon.log.contains("trạng thái không còn dùng được"), "\(daemon.log)")
         if how == "emptied" {
             let status = try BinaryRunner.run(["status", "-c", fixture.config])
             #expect(status.status == 1)

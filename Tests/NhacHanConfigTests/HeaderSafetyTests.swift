@@ -158,7 +158,7 @@ struct HeaderSafetyTests {
         let source = lines.firstIndex { $0.contains("format: telegrm") }
         #expect(source != nil)
         if let source {
-            let shown = "      - {url: \"https://api.telegram.org/bot…/sendMessage\", format: telegrm, chat_id: \"-100\"}"
+            let shown = "      - {url: \"https://api.telegram.org/bot…/…\", format: telegrm, chat_id: \"-100\"}"
             #expect(lines[source] == "    " + shown)
             let before = shown.components(separatedBy: "telegrm")[0].unicodeScalars.count
             #expect(lines[source + 1] == "    " + String(repeating: " ", count: before) + "^")

@@ -59,6 +59,12 @@ final class CurlEasy {
         try set(CURLOPT_NOPROGRESS, false)
     }
 
+    /// Calls `callback` with every socket the handle opens.
+    func setSocketWatch(_ callback: ccurl_sockopt_callback, data: UnsafeMutableRawPointer?) throws(TransportError) {
+        try check(ccurl_easy_setopt_sockopt_callback(handle, callback), CURLOPT_SOCKOPTFUNCTION)
+        try set(CURLOPT_SOCKOPTDATA, pointer: data)
+    }
+
     func setDebug(_ callback: ccurl_debug_callback) throws(TransportError) {
         try check(ccurl_easy_setopt_debug_callback(handle, callback), CURLOPT_DEBUGFUNCTION)
     }

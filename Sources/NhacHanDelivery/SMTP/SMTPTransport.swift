@@ -37,14 +37,20 @@ public final class SMTPTransport: Sendable {
         do {
             try configure(easy, errorBuffer: errorBuffer)
             try easy.setProgress(smtpProgress, data: Unmanaged.passUnretained(box).toOpaque())
+            try easy.setSocketWatch(smtpSocket, data: Unmanaged.passUnretained(box).toOpaque())
         } catch {
             return messages.map { Self.failed($0, .permanent(reason: error.description, response: nil)) }
         }
-        defer { withExtendedLifetime(box) {} }
+        box.watch()
+        defer {
+            box.finished.store(true, ordering: .releasing)
+            withExtendedLifetime(box) {}
+        }
         return messages.map { message in
             guard gate.isOpen else { return Self.failed(message, .notAttempted(reason: gate.closedReason)) }
             let limit = min(settings.timeout, gate.remaining)
             try? easy.set(CURLOPT_TIMEOUT_MS, max(1, Int(limit.milliseconds)))
+            try? easy.set(CURLOPT_SERVER_RESPONSE_TIMEOUT, max(1, Int(limit.milliseconds / 1000)))
             return send(message, on: easy, errorBuffer: errorBuffer)
         }
     }
@@ -164,6 +170,12 @@ private let smtpRead: ccurl_data_callback = { buffer, size, count, userdata in
 private let smtpProgress: ccurl_xferinfo_callback = { userdata, _, _, _, _ in
     guard let userdata else { return 0 }
     return Unmanaged<GateBox>.fromOpaque(userdata).takeUnretainedValue().gate.stop.isStopped ? 1 : 0
+}
+
+/// Remembers the connection's socket, so a stop can shut it down.
+private let smtpSocket: ccurl_sockopt_callback = { userdata, fd, _ in
+    if let userdata { Unmanaged<GateBox>.fromOpaque(userdata).takeUnretainedValue().socket.store(fd, ordering: .releasing) }
+    return 0
 }
 
 private let smtpDebug: ccurl_debug_callback = { _, type, data, size, userdata in

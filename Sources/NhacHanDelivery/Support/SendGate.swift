@@ -1,4 +1,8 @@
+import Foundation
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Set once when the process is asked to stop; every transfer in flight then gives up within
 /// about a second, and nothing new starts.
@@ -44,8 +48,29 @@ public struct SendGate: Sendable {
     }
 }
 
-/// What libcurl's progress callback reads: the gate of the transfer in flight.
-final class GateBox {
+/// What libcurl's callbacks read: the gate of the transfer in flight, and the socket it uses,
+/// which a watcher shuts down on a stop. libcurl waits for an SMTP server's final reply
+/// without calling the progress callback; a socket shut down under it ends that wait at once.
+final class GateBox: @unchecked Sendable {
+    // @unchecked: `socket` is an atomic; `gate` is immutable.
     let gate: SendGate
+    let socket = Atomic<Int32>(-1)
+    let finished = Atomic<Bool>(false)
+
     init(_ gate: SendGate) { self.gate = gate }
+
+    /// Watches for a stop while a blocking batch runs, on a thread of its own.
+    func watch() {
+        let thread = Thread { [self] in
+            while !finished.load(ordering: .acquiring) {
+                if gate.stop.isStopped {
+                    let fd = socket.load(ordering: .acquiring)
+                    if fd >= 0 { _ = shutdown(fd, Int32(SHUT_RDWR)) }
+                }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+        }
+        thread.name = "nhachan-stop-watch"
+        thread.start()
+    }
 }

@@ -30,7 +30,7 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try options.load()
+        let loaded = try options.load(reportingMissingSecrets: true)
         let now = try loaded.now(now)
         let summary = ConfigSummary(config: loaded.config, calendar: loaded.calendar, now: now)
         for warning in summary.warnings { printError(warning.description) }

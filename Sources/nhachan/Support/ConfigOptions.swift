@@ -8,9 +8,11 @@ struct ConfigOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "Tệp cấu hình gốc.")
     var config: String = "nhachan.yaml"
 
-    /// Loads the configuration or prints every diagnostic and exits 2.
-    func load() throws -> LoadedConfig {
-        let loader = ConfigLoader()
+    /// Loads the configuration or prints every diagnostic and exits 2. Only `check` asks for
+    /// warnings about unset secrets; no command resolves a secret while loading.
+    func load(reportingMissingSecrets: Bool = false) throws -> LoadedConfig {
+        var loader = ConfigLoader()
+        loader.reportsMissingSecrets = reportingMissingSecrets
         guard let config = loader.load(path: config) else {
             printError(loader.diagnostics.rendered(loader.diagnostics.diagnostics))
             let count = loader.diagnostics.errors.count + loader.diagnostics.suppressed

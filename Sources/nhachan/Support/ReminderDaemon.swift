@@ -90,7 +90,10 @@ struct ReminderDaemon: Service {
             try await store.verifyIntact()
         } catch {
             logger.critical("trạng thái không còn dùng được, dừng (the state is gone; stopping): \(error)")
-            throw Fatal(description: "\(error)")
+            // Exit now: closing the database would checkpoint its WAL into the file, writing over
+            // an emptied file the operator must look at. Nothing is in flight between ticks.
+            printError("\(configPath): error: \(error)")
+            exit(1)
         }
     }
 
