@@ -46,7 +46,13 @@ public final class DiagnosticEngine {
     public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
 
     /// Secret values (webhook URLs) and what a printed source line shows instead of each.
-    private var hidden: [(secret: String, shown: String)] = []
+    /// A dictionary while loading (thousands of webhooks); sorted, longest first, only when a
+    /// snippet is printed.
+    private var hidden: [String: String] = [:]
+
+    private var hiddenLongestFirst: [(secret: String, shown: String)] {
+        hidden.map { ($0.key, $0.value) }.sorted { $0.secret.utf8.count > $1.secret.utf8.count }
+    }
 
     func register(_ source: SourceFile) { sources[source.path] = source }
 
@@ -54,9 +60,8 @@ public final class DiagnosticEngine {
     /// written as is, the line shows `SecretURL.redacted` instead.
     func hideInSnippets(url: String) {
         let shown = SecretURL.redacted(url)
-        guard shown != url, !url.isEmpty, !hidden.contains(where: { $0.secret == url }) else { return }
-        hidden.append((url, shown))
-        hidden.sort { $0.secret.unicodeScalars.count > $1.secret.unicodeScalars.count }
+        guard shown != url, !url.isEmpty else { return }
+        hidden[url] = shown
     }
 
     public func emit(_ diagnostic: Diagnostic) {
@@ -80,8 +85,9 @@ public final class DiagnosticEngine {
 
     /// Each diagnostic followed by its source line and a caret under the column.
     public func rendered(_ list: [Diagnostic]? = nil) -> String {
-        (list ?? diagnostics).map { d in
-            guard let source = sources[d.file], let snippet = source.snippet(line: d.line, column: d.column, hiding: hidden) else {
+        let hiding = hiddenLongestFirst
+        return (list ?? diagnostics).map { d in
+            guard let source = sources[d.file], let snippet = source.snippet(line: d.line, column: d.column, hiding: hiding) else {
                 return d.description
             }
             return d.description + "\n" + snippet

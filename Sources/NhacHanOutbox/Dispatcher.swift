@@ -32,6 +32,8 @@ struct Dispatcher {
     struct Prepared {
         var record: DeliveryRecord
         var payload: MessagePayload
+        /// The reminder rendered once per message and shared by its channels; `nil` for a digest.
+        var rendered: Result<(ReminderContent, RenderedReminder), HeaderValueError>?
     }
 
     func dispatch(_ batch: [DeliveryRecord], now: Int64, gate: SendGate) async -> [(DeliveryRecord, DeliveryUpdate)] {
@@ -57,6 +59,19 @@ struct Dispatcher {
                 continue
             }
             ready.append(Prepared(record: record, payload: payload))
+        }
+        // Render each message once: its email and its webhooks carry the same items.
+        var renderedByMessage: [String: Result<(ReminderContent, RenderedReminder), HeaderValueError>] = [:]
+        for index in ready.indices where ready[index].payload.digest == nil {
+            let key = ready[index].record.messageKey + "#\(ready[index].payload.items.count)"
+            if let done = renderedByMessage[key] {
+                ready[index].rendered = done
+                continue
+            }
+            let content = content(ready[index].payload)
+            let result = Result { () throws(HeaderValueError) in (content, try channels.templates.render(content)) }
+            renderedByMessage[key] = result
+            ready[index].rendered = result
         }
         let emails = ready.filter { $0.record.channel == "email" }
         let hooks = ready.filter { $0.record.channel == "webhook" }
@@ -134,7 +149,7 @@ struct Dispatcher {
                 from: from, to: to, cc: cc, subject: "[Nhắc hạn] Tổng hợp ngày \(VietnameseDate.short(sendAt.day))", textBody: digest,
                 htmlBody: html, idempotencyKey: key + "/email", date: date, utcOffsetSeconds: zone.offset(at: sendAt))
         }
-        let rendered = try channels.templates.render(content(payload))
+        let rendered = try group[0].rendered?.get().1 ?? channels.templates.render(content(payload))
         return EmailMessage.reminder(
             from: from, to: to.isEmpty ? cc : to, cc: to.isEmpty ? [] : cc, rendered: rendered, idempotencyKey: key + "/email",
             date: date, utcOffsetSeconds: zone.offset(at: sendAt))
@@ -145,17 +160,18 @@ struct Dispatcher {
         var requests: [WebhookRequest] = []
         var sendable: [Prepared] = []
         var results: [(DeliveryRecord, DeliveryUpdate)] = []
+        var endpoints: [String: WebhookEndpoint] = [:]  // by URL: each secret read once per batch
         for p in prepared {
             do {
                 guard let unit = config.registry.unit(p.record.unit), let hook = unit.webhooks.first(where: { WebhookTarget.matches($0.url, p.record.target) }) else {
                     results.append((p.record, DeliveryUpdate(state: .dead, error: "webhook không còn trong cấu hình (webhook no longer configured)")))
                     continue
                 }
-                let endpoint = try channels.endpoint(for: hook)
-                let content = content(p.payload)
-                let rendered = try channels.templates.render(content)
+                let endpoint = try endpoints[hook.url] ?? channels.endpoint(for: hook)
+                endpoints[hook.url] = endpoint
+                let made = try p.rendered?.get() ?? { let c = self.content(p.payload); return (c, try channels.templates.render(c)) }()
                 requests.append(WebhookRequest.reminder(
-                    to: endpoint, idempotencyKey: p.record.key, content: content, rendered: rendered,
+                    to: endpoint, idempotencyKey: p.record.key, content: made.0, rendered: made.1,
                     timestamp: Date(timeIntervalSince1970: TimeInterval(now))))
                 sendable.append(p)
             } catch {

@@ -83,7 +83,7 @@ public struct ReminderTemplates: Sendable {
         }
     }
 
-    private static func nfc(_ text: String) -> String { text.precomposedStringWithCanonicalMapping }
+    private static func nfc(_ text: String) -> String { text.nfc }
 }
 
 /// A template that does not parse.

@@ -68,7 +68,9 @@ final class WebhookEngine {
                 finished += 1
                 completed = true
             }
-            if !completed || next >= requests.count {
+            // Wait for sockets only while something is still in flight: a poll after the last
+            // answer would sleep its whole timeout at the end of every batch.
+            if finished < requests.count && (!completed || next >= requests.count) {
                 multi.poll(milliseconds: 200)
             }
         }
