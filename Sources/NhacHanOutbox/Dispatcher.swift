@@ -36,15 +36,37 @@ struct Dispatcher {
         var rendered: Result<(ReminderContent, RenderedReminder), HeaderValueError>?
     }
 
+    /// A batch ready to go: its messages built, and the results already known (corrupt, expired,
+    /// refused before sending).
+    struct PreparedBatch: @unchecked Sendable {
+        // @unchecked: Prepared holds only value types; it crosses into the sending task once.
+        var early: [(DeliveryRecord, DeliveryUpdate)] = []
+        var emails: [EmailMessage] = []
+        var emailMembers: [[Prepared]] = []
+        var hooks: [WebhookRequest] = []
+        var hookMembers: [Prepared] = []
+    }
+
+    /// Sends one batch and says how each delivery ended.
     func dispatch(_ batch: [DeliveryRecord], now: Int64, gate: SendGate) async -> [(DeliveryRecord, DeliveryUpdate)] {
-        var results: [(DeliveryRecord, DeliveryUpdate)] = []
+        await send(prepare(batch, now: now), now: now, gate: gate)
+    }
+
+    /// The CPU half of a batch: decode, drop what must not go out, render once per message,
+    /// build the emails and webhook requests. The runner does it for the next batch while the
+    /// current one is on the wire.
+    func prepare(_ batch: [DeliveryRecord], now: Int64) -> PreparedBatch {
+        var prepared = PreparedBatch()
         var ready: [Prepared] = []
         let localNow = zone.local(Date(timeIntervalSince1970: TimeInterval(now))).seconds
+        var decoded: [String: MessagePayload] = [:]  // one decode per message, shared by its channels
         for record in batch {
-            guard var payload = try? JSONDecoder().decode(MessagePayload.self, from: Data(record.payload.utf8)) else {
-                results.append((record, DeliveryUpdate(state: .dead, error: "nội dung lưu trong hàng đợi bị hỏng (corrupt payload)")))
+            let cached = decoded[record.messageKey]
+            guard var payload = cached ?? (try? JSONDecoder().decode(MessagePayload.self, from: Data(record.payload.utf8))) else {
+                prepared.early.append((record, DeliveryUpdate(state: .dead, error: "nội dung lưu trong hàng đợi bị hỏng (corrupt payload)")))
                 continue
             }
+            if cached == nil { decoded[record.messageKey] = payload }
             if payload.digest != nil {
                 ready.append(Prepared(record: record, payload: payload))
                 continue
@@ -55,30 +77,49 @@ struct Dispatcher {
             payload.items.removeAll { MessagePayload.isStale($0, now: localNow) }
             if payload.items.isEmpty {
                 let reason = acknowledged > 0 ? "đơn vị đã báo cáo (acknowledged)" : "đã qua hạn: không gửi nhắc trước hạn muộn (deadline passed)"
-                results.append((record, DeliveryUpdate(state: .expired, error: reason, countsAsAttempt: false)))
+                prepared.early.append((record, DeliveryUpdate(state: .expired, error: reason, countsAsAttempt: false)))
                 continue
             }
             ready.append(Prepared(record: record, payload: payload))
         }
-        // Render each message once: its email and its webhooks carry the same items.
-        var renderedByMessage: [String: Result<(ReminderContent, RenderedReminder), HeaderValueError>] = [:]
+        // Render each message once (its email and its webhooks carry the same items), on every
+        // core: rendering is most of a batch's CPU.
+        var firstOfMessage: [String: Int] = [:]
+        var unique: [Int] = []
         for index in ready.indices where ready[index].payload.digest == nil {
             let key = ready[index].record.messageKey + "#\(ready[index].payload.items.count)"
-            if let done = renderedByMessage[key] {
-                ready[index].rendered = done
-                continue
+            if firstOfMessage[key] == nil {
+                firstOfMessage[key] = unique.count
+                unique.append(index)
             }
-            let content = content(ready[index].payload)
-            let result = Result { () throws(HeaderValueError) in (content, try channels.templates.render(content)) }
-            renderedByMessage[key] = result
-            ready[index].rendered = result
         }
-        let emails = ready.filter { $0.record.channel == "email" }
-        let hooks = ready.filter { $0.record.channel == "webhook" }
-        // Webhooks run on their own queue while the emails go out on their connection.
-        async let hookResults = sendWebhooks(hooks, now: now, gate: gate)
-        results += await sendEmails(emails, now: now, gate: gate)
-        results += await hookResults
+        let contents = unique.map { content(ready[$0].payload) }
+        let templates = channels.templates
+        let rendered = ParallelMap.map(contents) { content in
+            Result { () throws(HeaderValueError) in (content, try templates.render(content)) }
+        }
+        for index in ready.indices where ready[index].payload.digest == nil {
+            let key = ready[index].record.messageKey + "#\(ready[index].payload.items.count)"
+            ready[index].rendered = rendered[firstOfMessage[key]!]
+        }
+        prepareEmails(ready.filter { $0.record.channel == "email" }, now: now, into: &prepared)
+        prepareWebhooks(ready.filter { $0.record.channel == "webhook" }, now: now, into: &prepared)
+        return prepared
+    }
+
+    /// The I/O half: emails on their connection while the webhooks run on their own queue.
+    func send(_ prepared: PreparedBatch, now: Int64, gate: SendGate) async -> [(DeliveryRecord, DeliveryUpdate)] {
+        var results = prepared.early
+        async let hookAnswers = prepared.hooks.isEmpty ? [] : channels.sendWebhooks(prepared.hooks, gate: gate)
+        let sent = prepared.emails.isEmpty ? [] : await channels.sendEmails(prepared.emails, gate: gate)
+        for (result, group) in zip(sent, prepared.emailMembers) {
+            for p in group {
+                results.append((p.record, update(for: result.outcome(for: p.record.target) ?? result.outcome, record: p.record, now: now, gate: gate)))
+            }
+        }
+        for (answer, p) in zip(await hookAnswers, prepared.hookMembers) {
+            results.append((p.record, update(for: answer.outcome, record: p.record, now: now, gate: gate)))
+        }
         return results
     }
 
@@ -102,11 +143,12 @@ struct Dispatcher {
             })
     }
 
-    private func sendEmails(_ prepared: [Prepared], now: Int64, gate: SendGate) async -> [(DeliveryRecord, DeliveryUpdate)] {
-        guard !prepared.isEmpty else { return [] }
+    private func prepareEmails(_ prepared: [Prepared], now: Int64, into batch: inout PreparedBatch) {
+        guard !prepared.isEmpty else { return }
         guard let from = channels.from else {
             let reason = channels.emailProblem ?? "smtp"
-            return prepared.map { ($0.record, DeliveryUpdate(state: .dead, error: reason)) }
+            batch.early += prepared.map { ($0.record, DeliveryUpdate(state: .dead, error: reason)) }
+            return
         }
         var groups: [String: [Prepared]] = [:]
         var order: [String] = []
@@ -114,25 +156,15 @@ struct Dispatcher {
             if groups[p.record.messageKey] == nil { order.append(p.record.messageKey) }
             groups[p.record.messageKey, default: []].append(p)
         }
-        var messages: [EmailMessage] = []
-        var members: [[Prepared]] = []
-        var results: [(DeliveryRecord, DeliveryUpdate)] = []
         for key in order {
             let group = groups[key]!
             do {
-                messages.append(try emailMessage(group, key: key, from: from, now: now))
-                members.append(group)
+                batch.emails.append(try emailMessage(group, key: key, from: from, now: now))
+                batch.emailMembers.append(group)
             } catch {
-                results += group.map { ($0.record, DeliveryUpdate(state: .dead, error: "không dựng được thư: \(error)")) }
+                batch.early += group.map { ($0.record, DeliveryUpdate(state: .dead, error: "không dựng được thư: \(error)")) }
             }
         }
-        let sent = await channels.sendEmails(messages, gate: gate)
-        for (result, group) in zip(sent, members) {
-            for p in group {
-                results.append((p.record, update(for: result.outcome(for: p.record.target) ?? result.outcome, record: p.record, now: now, gate: gate)))
-            }
-        }
-        return results
     }
 
     /// The one email of a message's claimed deliveries: a reminder rendered with the templates,
@@ -155,34 +187,25 @@ struct Dispatcher {
             date: date, utcOffsetSeconds: zone.offset(at: sendAt))
     }
 
-    private func sendWebhooks(_ prepared: [Prepared], now: Int64, gate: SendGate) async -> [(DeliveryRecord, DeliveryUpdate)] {
-        guard !prepared.isEmpty else { return [] }
-        var requests: [WebhookRequest] = []
-        var sendable: [Prepared] = []
-        var results: [(DeliveryRecord, DeliveryUpdate)] = []
+    private func prepareWebhooks(_ prepared: [Prepared], now: Int64, into batch: inout PreparedBatch) {
         var endpoints: [String: WebhookEndpoint] = [:]  // by URL: each secret read once per batch
         for p in prepared {
             do {
                 guard let unit = config.registry.unit(p.record.unit), let hook = unit.webhooks.first(where: { WebhookTarget.matches($0.url, p.record.target) }) else {
-                    results.append((p.record, DeliveryUpdate(state: .dead, error: "webhook không còn trong cấu hình (webhook no longer configured)")))
+                    batch.early.append((p.record, DeliveryUpdate(state: .dead, error: "webhook không còn trong cấu hình (webhook no longer configured)")))
                     continue
                 }
                 let endpoint = try endpoints[hook.url] ?? channels.endpoint(for: hook)
                 endpoints[hook.url] = endpoint
                 let made = try p.rendered?.get() ?? { let c = self.content(p.payload); return (c, try channels.templates.render(c)) }()
-                requests.append(WebhookRequest.reminder(
+                batch.hooks.append(WebhookRequest.reminder(
                     to: endpoint, idempotencyKey: p.record.key, content: made.0, rendered: made.1,
                     timestamp: Date(timeIntervalSince1970: TimeInterval(now))))
-                sendable.append(p)
+                batch.hookMembers.append(p)
             } catch {
-                results.append((p.record, DeliveryUpdate(state: .dead, error: "\(error)")))
+                batch.early.append((p.record, DeliveryUpdate(state: .dead, error: "\(error)")))
             }
         }
-        let answers = await channels.sendWebhooks(requests, gate: gate)
-        for (answer, p) in zip(answers, sendable) {
-            results.append((p.record, update(for: answer.outcome, record: p.record, now: now, gate: gate)))
-        }
-        return results
     }
 
     /// The store update for an attempt's outcome, with the retry policy applied.

@@ -14,7 +14,7 @@ public struct Runner: Sendable {
     public struct Limits: Sendable {
         /// Messages leased and sent together, their results recorded in one transaction before
         /// the next batch. It bounds what a crash can send twice: only the batch in flight.
-        public var batchSize = 100
+        public var batchSize = 250
         /// Real seconds one batch may take, whatever the servers do; what is not sent by then is
         /// given back unsent and goes in the next batch.
         public var batchSeconds = 60
@@ -80,17 +80,39 @@ public struct Runner: Sendable {
         let nowUnix = unix(now)
         summary.enqueued = try await enqueueDue(now: now)
         summary.enqueued += try await DigestJob(config: config, zone: zone, calendar: calendar).enqueueIfDue(now: now, store: store)
-        while !stop.isStopped {
-            let batch = try await store.claimDue(now: nowUnix, limit: limits.batchSize, leaseSeconds: limits.leaseSeconds, owner: owner)
-            if batch.isEmpty { break }
-            let results = try await sendWithRenewedLease(batch, now: nowUnix, stop: stop)
-            let completions = results.map { DeliveryCompletion(key: $0.0.key, update: $0.1) }
-            let lost = try await store.complete(completions, owner: owner, now: nowUnix)
-            summary.leaseLost += lost.count
-            for (_, update) in results { summary.counts[update.state, default: 0] += 1 }
-            // A batch that only gave deliveries back made no progress: stop here, the daemon's
-            // next wake takes them.
-            if results.allSatisfy({ $0.1.state == .pending }) { break }
+        // Two batches overlap: the next one is claimed and rendered while the current one is on
+        // the wire, and is sent only once the current one is recorded. One batch at a time is
+        // on the wire unrecorded: all that a crash can send twice.
+        let renewal = renewLeases(from: nowUnix)
+        defer { renewal.cancel() }
+        var inFlight: Task<[(DeliveryRecord, DeliveryUpdate)], Never>?
+        var progressing = true
+        while true {
+            var next: Dispatcher.PreparedBatch?
+            var dispatcher: Dispatcher?
+            if progressing && !stop.isStopped {
+                let batch = try await store.claimDue(now: nowUnix, limit: limits.batchSize, leaseSeconds: limits.leaseSeconds, owner: owner)
+                if !batch.isEmpty {
+                    // Acks are read for every batch, so an ack recorded beside the daemon stops at once.
+                    let made = Dispatcher(config: config, zone: zone, channels: channels, retry: retry, acks: try await store.acks(), random: random)
+                    next = made.prepare(batch, now: nowUnix)
+                    dispatcher = made
+                }
+            }
+            if let inFlight {
+                let results = await inFlight.value
+                try await record(results, now: nowUnix, into: &summary)
+                // A batch that only gave deliveries back made no progress: claim nothing more;
+                // the daemon's next wake takes them.
+                if !results.isEmpty && results.allSatisfy({ $0.1.state == .pending }) { progressing = false }
+            }
+            guard let next, let dispatcher else {
+                if inFlight == nil || !progressing || stop.isStopped { break }
+                inFlight = nil
+                continue
+            }
+            let gate = SendGate(deadline: .now + .seconds(limits.batchSeconds), stop: stop)
+            inFlight = Task { await dispatcher.send(next, now: nowUnix, gate: gate) }
         }
         try await store.setMeta("last_tick", String(nowUnix))
         try await pruneOncePerDay(now: now)
@@ -109,14 +131,18 @@ public struct Runner: Sendable {
         return try await store.enqueue(expansion.deliveries(for: plan, now: unix(now)), now: unix(now))
     }
 
-    /// Sends one batch while a side task keeps its leases alive.
-    private func sendWithRenewedLease(_ batch: [DeliveryRecord], now: Int64, stop: StopSignal) async throws -> [(DeliveryRecord, DeliveryUpdate)] {
-        let acks = try await store.acks()
-        let dispatcher = Dispatcher(config: config, zone: zone, channels: channels, retry: retry, acks: acks, random: random)
-        let gate = SendGate(deadline: .now + .seconds(limits.batchSeconds), stop: stop)
+    /// Records a batch's results in one transaction, fenced on this runner's lease.
+    private func record(_ results: [(DeliveryRecord, DeliveryUpdate)], now: Int64, into summary: inout Summary) async throws {
+        let lost = try await store.complete(results.map { DeliveryCompletion(key: $0.0.key, update: $0.1) }, owner: owner, now: now)
+        summary.leaseLost += lost.count
+        for (_, update) in results { summary.counts[update.state, default: 0] += 1 }
+    }
+
+    /// Keeps this runner's leases alive while a tick sends, however long its batches take.
+    private func renewLeases(from now: Int64) -> Task<Void, Never> {
         let started = ContinuousClock.now
         let store = self.store, owner = self.owner, lease = limits.leaseSeconds
-        let renewal = Task {
+        return Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(max(1, lease / 3)))
                 if Task.isCancelled { break }
@@ -124,8 +150,6 @@ public struct Runner: Sendable {
                 _ = try? await store.renewLeases(owner: owner, until: now + elapsed + lease, now: now + elapsed)
             }
         }
-        defer { renewal.cancel() }
-        return await dispatcher.dispatch(batch, now: now, gate: gate)
     }
 
     /// Acks and on-record stages, as the planner wants them.

@@ -44,6 +44,17 @@ struct WebhookSignatureTests {
         #expect((entry["deadline"] as? [String: Any])?["weekday_date"] as? String == "Thứ Sáu, 08/4/2022")
     }
 
+    @Test("the nhachan body written directly is byte for byte what JSONEncoder with sorted keys writes", arguments: [true, false])
+    func nhachanBodyMatchesEncoder(_ withOptionals: Bool) throws {
+        var item = Fixtures.item(number: withOptionals ? "12/UBND-VP" : nil)
+        if !withOptionals { item.via = nil; item.reportTo = nil }
+        item.taskAction = "Báo cáo \"kết quả\" / tổng hợp\tđợt 1 \\ 2"
+        let content = Fixtures.content(items: [item, Fixtures.item(number: nil)])
+        let rendered = try ReminderTemplates.defaults.render(content)
+        let payload = NhacHanPayload(id: "k/1", content: content, rendered: rendered)
+        #expect(String(decoding: payload.json(), as: UTF8.self) == String(decoding: WebhookBody.encode(payload), as: UTF8.self))
+    }
+
     @Test("Slack text escapes &, < and >; Telegram HTML mode escapes too")
     func chatEscaping() throws {
         let content = Fixtures.content(unitName: "Phòng GD&ĐT <x>")

@@ -1,11 +1,14 @@
 /// Everything the planner needs from a configuration: units, groups, policies and directives.
 public struct Registry: Hashable, Sendable {
-    public var units: [OfficeUnit]
+    public var units: [OfficeUnit] { didSet { unitIndex = Self.index(units, by: \.id) } }
     public var groups: [UnitGroup]
     public var policies: [String: Policy]
     /// The policy of tasks and directives that name none; `nil` means the built-in default.
     public var defaultPolicy: String?
-    public var directives: [Directive]
+    public var directives: [Directive] { didSet { directiveIndex = Self.index(directives, by: \.id) } }
+    /// Positions by id: a lookup per delivery must not scan 20,000 units.
+    private var unitIndex: [String: Int]
+    private var directiveIndex: [String: Int]
     /// Whether a fixed date on a day off moves to the next working day.
     public var rollOver: Bool
 
@@ -19,6 +22,16 @@ public struct Registry: Hashable, Sendable {
         self.defaultPolicy = defaultPolicy
         self.directives = directives
         self.rollOver = rollOver
+        unitIndex = Self.index(units, by: \.id)
+        directiveIndex = Self.index(directives, by: \.id)
+    }
+
+    /// The first position of each id.
+    private static func index<T>(_ items: [T], by id: (T) -> String) -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(items.count)
+        for (position, item) in items.enumerated() where index[id(item)] == nil { index[id(item)] = position }
+        return index
     }
 
     /// The policy that applies to a task of a directive.
@@ -48,6 +61,6 @@ public struct Registry: Hashable, Sendable {
         return result
     }
 
-    public func unit(_ id: String) -> OfficeUnit? { units.first { $0.id == id } }
-    public func directive(_ id: String) -> Directive? { directives.first { $0.id == id } }
+    public func unit(_ id: String) -> OfficeUnit? { unitIndex[id].map { units[$0] } }
+    public func directive(_ id: String) -> Directive? { directiveIndex[id].map { directives[$0] } }
 }

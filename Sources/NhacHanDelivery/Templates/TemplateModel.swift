@@ -105,5 +105,5 @@ enum TemplateModel {
         return atSpace.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) + "…"
     }
 
-    static func nfc(_ text: String) -> String { text.precomposedStringWithCanonicalMapping }
+    static func nfc(_ text: String) -> String { text.nfc }
 }

@@ -1,3 +1,4 @@
+import NhacHanCore
 /// The versioned `nhachan` webhook body (docs/webhook.md, docs/webhook.schema.json).
 ///
 /// Version 1. Fields are only ever added within a version; optional values are written as
@@ -48,5 +49,33 @@ struct NhacHanPayload: Encodable {
             try entry.encode(item.reportTo.map(TemplateModel.nfc), forKey: "report_to")
             try entry.encode(item.via.map(TemplateModel.nfc), forKey: "via")
         }
+    }
+}
+
+extension NhacHanPayload {
+    /// The same JSON as `encode(to:)` under `JSONEncoder` with sorted keys, written directly.
+    /// Keys are listed here in sorted order; a test compares both encodings.
+    func json() -> [UInt8] {
+        func text(_ value: String?) -> JSONValue { value.map { .string(TemplateModel.nfc($0)) } ?? .null }
+        let items = content.items.map { item -> JSONValue in
+            .object([
+                ("days_left", .int(item.daysLeft)),
+                ("deadline", .object([
+                    ("date", .string(item.deadlineDate)), ("last_day", .optional(item.lastDay)),
+                    ("phrase", text(item.deadlinePhrase)), ("weekday_date", .string(item.weekdayDate)),
+                ])),
+                ("directive", .object([("id", text(item.directiveID)), ("number", text(item.directiveNumber)), ("subject", text(item.directiveSubject))])),
+                ("report_to", text(item.reportTo)),
+                ("stage", .string(item.stage.rawValue)),
+                ("task", .object([("action", text(item.taskAction)), ("id", text(item.taskID))])),
+                ("via", text(item.via)),
+            ])
+        }
+        let root = JSONValue.object([
+            ("id", .string(id)), ("items", .array(items)), ("send_at", .string(content.sendAt)),
+            ("subject", .string(rendered.subject)), ("text", .string(rendered.chat)), ("type", .string("nhachan.reminder")),
+            ("unit", .object([("id", text(content.unitID)), ("name", text(content.unitName))])), ("version", .int(Self.version)),
+        ])
+        return Array(root.rendered(pretty: false).utf8)
     }
 }

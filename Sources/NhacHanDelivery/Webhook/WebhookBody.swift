@@ -9,6 +9,10 @@ public enum WebhookBody {
         rendered: RenderedReminder,
         idempotencyKey: String
     ) -> [UInt8] {
+        if endpoint.format.base == .nhachan {
+            // The most common body, written directly: JSONEncoder cost more than the sending.
+            return NhacHanPayload(id: idempotencyKey, content: content, rendered: rendered).json()
+        }
         let value: any Encodable =
             switch endpoint.format.base {
             case .nhachan:
