@@ -70,6 +70,9 @@ public struct Runner: Sendable {
         }
     }
 
+    /// Messages expanded and inserted per transaction when enqueueing.
+    static let enqueueChunk = 2_000
+
     public func unix(_ local: LocalTime) -> Int64 { Int64(zone.date(local).timeIntervalSince1970) }
     public func local(_ unix: Int64) -> LocalTime { zone.local(Date(timeIntervalSince1970: TimeInterval(unix))) }
 
@@ -128,7 +131,16 @@ public struct Runner: Sendable {
         let state = try await plannerState()
         let plan = Planner(registry: config.registry, calendar: calendar).plan(.init(now: now, from: .distantPast, to: now), state: state)
         let expansion = DeliveryExpansion(registry: config.registry, renderer: PlanRenderer(iso: zone.iso), unix: unix)
-        return try await store.enqueue(expansion.deliveries(for: plan, now: unix(now)), now: unix(now))
+        // In chunks, so that memory holds one chunk of payloads, not a whole campaign's.
+        var inserted = 0
+        var start = 0
+        while start < plan.messageCount {
+            let end = min(start + Self.enqueueChunk, plan.messageCount)
+            let records = (start..<end).flatMap { expansion.deliveries(for: plan.message(at: $0), now: unix(now)) }
+            inserted += try await store.enqueue(records, now: unix(now))
+            start = end
+        }
+        return inserted
     }
 
     /// Records a batch's results in one transaction, fenced on this runner's lease.
