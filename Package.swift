@@ -73,7 +73,7 @@ let package = Package(
             dependencies: ["NhacHanOutbox", "NhacHanConfig", "NhacHanCore", "NhacHanStore", "NhacHanDelivery"],
             swiftSettings: strictSettings),
         .testTarget(name: "NhacHanDeliveryTests", dependencies: ["NhacHanDelivery", "NhacHanCore", "NhacHanTestSupport"], swiftSettings: strictSettings),
-        .executableTarget(name: "bench-transports", dependencies: ["NhacHanDelivery"], path: "bench/transports/swift", swiftSettings: strictSettings),
+        .executableTarget(name: "bench-transports", dependencies: ["NhacHanDelivery", "NhacHanCore"], path: "bench/transports/swift", swiftSettings: strictSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["nhachan", "NhacHanTestSupport"], exclude: ["Golden"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -44,23 +44,6 @@ public struct Coordinator: Hashable, Sendable {
     public var digestAt: Int?
 }
 
-/// How to reach the mail server. The password is a reference, resolved when sending.
-public struct SMTPSettings: Hashable, Sendable {
-    public enum StartTLS: String, Hashable, Sendable {
-        case required, optional, off
-    }
-
-    public var url: String
-    public var from: String
-    public var startTLS: StartTLS
-    public var username: String?
-    public var password: SecretReference?
-    /// An extra CA to trust, resolved beside the root file.
-    public var caFile: String?
-    public var connectTimeout: Int
-    public var timeout: Int
-}
-
 /// How webhook calls are made: timeouts in seconds and the per-host connection limit.
 public struct WebhookSettings: Hashable, Sendable {
     public var connectTimeout = 10

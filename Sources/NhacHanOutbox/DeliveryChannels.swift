@@ -1,4 +1,3 @@
-public import NhacHanConfig
 public import NhacHanCore
 public import NhacHanDelivery
 

@@ -20,16 +20,11 @@ public final class Transports: DeliveryChannels {
         var transport: SMTPTransport?
         var from: Mailbox?
         if let s = config.smtp {
-            let mailbox = try Mailbox(parsing: s.from)
             // A missing password stops a sender before it sends anything: better than a dead
             // letter per email.
-            let password = try s.password.map { try Secrets.resolve($0) }
-            let settings = NhacHanDelivery.SMTPSettings(
-                url: s.url, from: mailbox, startTLS: NhacHanDelivery.SMTPSettings.StartTLS(rawValue: s.startTLS.rawValue) ?? .required,
-                username: s.username, password: password, caFile: s.caFile,
-                connectTimeout: .seconds(s.connectTimeout), timeout: .seconds(s.timeout))
-            transport = try SMTPTransport(settings: settings)
-            from = mailbox
+            let smtp = try SMTPTransport(settings: s)
+            transport = smtp
+            from = smtp.from
         } else {
             problem = "chưa cấu hình smtp: (no smtp settings)"
         }

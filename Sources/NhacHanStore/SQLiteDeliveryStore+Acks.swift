@@ -2,8 +2,8 @@ import GRDB
 
 /// Acknowledgements and the runner's own key-value notes.
 extension SQLiteDeliveryStore {
-    public func ack(_ ack: AckRecord) throws {
-        try write("record an acknowledgement") { db in
+    public func ack(_ ack: AckRecord) async throws {
+        try await write("record an acknowledgement") { db in
             try db.execute(sql: """
                 INSERT INTO acks (directive, task, unit, occurrence, at, how, note)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -13,8 +13,8 @@ extension SQLiteDeliveryStore {
     }
 
     @discardableResult
-    public func unack(directive: String, task: String?, unit: String, occurrence: String?) throws -> Int {
-        try write("remove an acknowledgement") { db in
+    public func unack(directive: String, task: String?, unit: String, occurrence: String?) async throws -> Int {
+        try await write("remove an acknowledgement") { db in
             try db.execute(sql: """
                 DELETE FROM acks
                 WHERE directive = :directive AND unit = :unit
@@ -25,8 +25,8 @@ extension SQLiteDeliveryStore {
     }
 
     /// Sorted by directive, task, unit and occurrence, so listings and diffs are stable.
-    public func acks() throws -> [AckRecord] {
-        try read("list acknowledgements") { db in
+    public func acks() async throws -> [AckRecord] {
+        try await read("list acknowledgements") { db in
             try Row.fetchAll(db, sql: """
                 SELECT directive, task, unit, occurrence, at, how, note FROM acks
                 ORDER BY directive, task, unit, occurrence
@@ -39,14 +39,14 @@ extension SQLiteDeliveryStore {
         }
     }
 
-    public func meta(_ key: String) throws -> String? {
-        try read("read '\(key)' from meta") { db in
+    public func meta(_ key: String) async throws -> String? {
+        try await read("read '\(key)' from meta") { db in
             try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
         }
     }
 
-    public func claimMeta(_ key: String, _ value: String) throws -> Bool {
-        try write("claim '\(key)' in meta") { db in
+    public func claimMeta(_ key: String, _ value: String) async throws -> Bool {
+        try await write("claim '\(key)' in meta") { db in
             try db.execute(sql: """
                 INSERT INTO meta (key, value) VALUES (?, ?)
                 ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE meta.value <> excluded.value
@@ -55,8 +55,8 @@ extension SQLiteDeliveryStore {
         }
     }
 
-    public func setMeta(_ key: String, _ value: String) throws {
-        try write("write '\(key)' to meta") { db in
+    public func setMeta(_ key: String, _ value: String) async throws {
+        try await write("write '\(key)' to meta") { db in
             try db.execute(sql: """
                 INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value
                 """, arguments: [key, value])

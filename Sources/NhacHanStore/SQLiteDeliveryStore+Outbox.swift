@@ -3,8 +3,8 @@ import GRDB
 /// The outbox's life cycle: enqueue, claim, complete, release.
 extension SQLiteDeliveryStore {
     @discardableResult
-    public func enqueue(_ deliveries: [DeliveryRecord], now: Int64) throws -> Int {
-        try write("enqueue \(deliveries.count) deliveries") { db in
+    public func enqueue(_ deliveries: [DeliveryRecord], now: Int64) async throws -> Int {
+        try await write("enqueue \(deliveries.count) deliveries") { db in
             // Prepared once for the whole batch: a plan can carry 100k deliveries.
             let insert = try db.makeStatement(sql: """
                 INSERT INTO deliveries (\(DeliveryRecord.columns))
@@ -40,9 +40,9 @@ extension SQLiteDeliveryStore {
     ///   rather than running it slowly, if the index ever stops fitting it). The outer query
     ///   reads the chosen messages by their index; left alone it scanned every due row per
     ///   claim, which made a large tick quadratic.
-    public func claimDue(now: Int64, limit: Int, leaseSeconds: Int64, owner: String) throws -> [DeliveryRecord] {
+    public func claimDue(now: Int64, limit: Int, leaseSeconds: Int64, owner: String) async throws -> [DeliveryRecord] {
         guard limit > 0 else { return [] }
-        return try write("claim due deliveries") { db in
+        return try await write("claim due deliveries") { db in
             // Whole messages: the recipients of one email share one SMTP transaction, so the
             // batch takes every due delivery of each message it starts.
             let rows = try Row.fetchAll(db, sql: """
@@ -77,9 +77,9 @@ extension SQLiteDeliveryStore {
     /// still shows why the second failed. One transaction for the whole batch: a commit per
     /// delivery cost more than sending it.
     @discardableResult
-    public func complete(_ completions: [DeliveryCompletion], owner: String, now: Int64) throws -> [String] {
+    public func complete(_ completions: [DeliveryCompletion], owner: String, now: Int64) async throws -> [String] {
         guard !completions.isEmpty else { return [] }
-        return try write("record the end of \(completions.count) attempts") { db in
+        return try await write("record the end of \(completions.count) attempts") { db in
             let update = try db.makeStatement(sql: """
                 UPDATE deliveries SET
                     state = CASE WHEN :state = 'pending' AND attempts > 0 THEN 'retrying' ELSE :state END,
@@ -111,8 +111,8 @@ extension SQLiteDeliveryStore {
     }
 
     @discardableResult
-    public func renewLeases(owner: String, until: Int64, now: Int64) throws -> Int {
-        try write("renew leases") { db in
+    public func renewLeases(owner: String, until: Int64, now: Int64) async throws -> Int {
+        try await write("renew leases") { db in
             try db.execute(sql: """
                 UPDATE deliveries SET lease_until = ?, updated_at = ? WHERE state = 'sending' AND lease_owner = ?
                 """, arguments: [until, now, owner])
@@ -121,8 +121,8 @@ extension SQLiteDeliveryStore {
     }
 
     /// A delivery that was tried before goes back to `retrying`, so its history still reads right.
-    public func releaseLeases(owner: String?, now: Int64) throws {
-        try write("release leases") { db in
+    public func releaseLeases(owner: String?, now: Int64) async throws {
+        try await write("release leases") { db in
             try db.execute(sql: """
                 UPDATE deliveries SET
                     state = CASE WHEN attempts > 0 THEN 'retrying' ELSE 'pending' END,
@@ -136,10 +136,10 @@ extension SQLiteDeliveryStore {
     /// Only waiting deliveries: one being sent finishes its attempt, and the dispatcher drops
     /// the items acked by then.
     @discardableResult
-    public func expire(keys: [String], reason: String, now: Int64) throws -> Int {
+    public func expire(keys: [String], reason: String, now: Int64) async throws -> Int {
         guard !keys.isEmpty else { return 0 }
         let waiting = DeliveryLifecycle.sources(of: .expire).filter { $0 != .sending }
-        return try write("expire \(keys.count) deliveries") { db in
+        return try await write("expire \(keys.count) deliveries") { db in
             let statement = try db.makeStatement(sql: """
                 UPDATE deliveries SET state = 'expired', last_error = ?, updated_at = ?
                 WHERE key = ? AND state IN \(DeliveryLifecycle.sqlStates(waiting))
@@ -156,8 +156,8 @@ extension SQLiteDeliveryStore {
     /// The attempt count starts again. It becomes due at its original send time, so it is due at
     /// once under any clock, the simulated one of `run --now` included.
     @discardableResult
-    public func requeueDead(unit: String?, key: String?, now: Int64) throws -> Int {
-        try write("re-queue dead letters") { db in
+    public func requeueDead(unit: String?, key: String?, now: Int64) async throws -> Int {
+        try await write("re-queue dead letters") { db in
             try db.execute(sql: """
                 UPDATE deliveries SET state = 'pending', attempts = 0, next_attempt_at = send_at, updated_at = :now
                 WHERE state IN \(DeliveryLifecycle.sqlStates(DeliveryLifecycle.sources(of: .requeue)))
@@ -168,8 +168,8 @@ extension SQLiteDeliveryStore {
     }
 
     @discardableResult
-    public func prune(finishedBefore: Int64) throws -> Int {
-        try write("prune finished deliveries") { db in
+    public func prune(finishedBefore: Int64) async throws -> Int {
+        try await write("prune finished deliveries") { db in
             try db.execute(
                 sql: "DELETE FROM deliveries WHERE state IN ('sent', 'expired', 'dead') AND updated_at < ?",
                 arguments: [finishedBefore])

@@ -26,7 +26,16 @@ public final class SQLiteDeliveryStore: DeliveryStore, Sendable {
     /// refused with ``StoreError/Code/notAState``: a state file is precious and is never
     /// silently re-created.
     public convenience init(path: String) throws {
-        let identity = try StateFile.openOrCreate(path)
+        let identity = try StateFile.openOrCreate(path) { temporary in
+            // A whole, migrated state before it takes its name.
+            do {
+                let queue = try DatabaseQueue(path: temporary, configuration: Self.configuration())
+                try Self.migrate(queue)
+                try queue.close()
+            } catch {
+                throw StoreError.cannotOpen(path, Self.reason(error))
+            }
+        }
         if !identity.created { try Self.requireNhachanTables(path) }
         let writer: any DatabaseWriter
         do {
@@ -78,15 +87,15 @@ public final class SQLiteDeliveryStore: DeliveryStore, Sendable {
         }
     }
 
-    public func verifyIntact() throws {
+    public func verifyIntact() async throws {
         guard let identity else { return }
         try StateFile.verify(path, identity: identity)
-        _ = try read("read the schema version") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deliveries") }
+        _ = try await read("read the schema version") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deliveries") }
     }
 
     /// The names of the schema migrations applied to this database, oldest first.
-    public func appliedMigrations() throws -> [String] {
-        try read("read the schema version") { db in try Self.migrator.appliedMigrations(db) }
+    public func appliedMigrations() async throws -> [String] {
+        try await read("read the schema version") { db in try Self.migrator.appliedMigrations(db) }
     }
 
     private static func configuration() -> Configuration {
@@ -104,19 +113,21 @@ public final class SQLiteDeliveryStore: DeliveryStore, Sendable {
 // MARK: - Error mapping
 
 extension SQLiteDeliveryStore {
-    /// Runs `body` in an immediate write transaction, turning any failure into a ``StoreError``.
-    func write<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+    /// Runs `body` in an immediate write transaction on GRDB's own queue, turning any failure
+    /// into a ``StoreError``. The caller suspends: SQLite never blocks a thread of Swift's small
+    /// cooperative pool, which the daemon's other tasks (and a test run's) share.
+    func write<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try writer.write(body)
+            return try await writer.write(body)
         } catch {
             throw mapped(error, operation)
         }
     }
 
     /// Runs `body` on a snapshot: readers never wait for the writer in WAL mode.
-    func read<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+    func read<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try writer.read(body)
+            return try await writer.read(body)
         } catch {
             throw mapped(error, operation)
         }

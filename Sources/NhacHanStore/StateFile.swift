@@ -15,26 +15,44 @@ enum StateFile {
     }
 
     /// The identity of the file at `path`, creating it (0600, its folder 0700) when absent.
-    static func openOrCreate(_ path: String) throws -> Identity {
-        var info = stat()
-        if stat(path, &info) == 0 {
-            guard (info.st_mode & S_IFMT) == S_IFREG else {
-                throw StoreError.notAState(path, "không phải tệp thường (not a regular file)")
-            }
-            guard info.st_size > 0 else {
-                throw StoreError.notAState(path, "tệp trạng thái rỗng: không phải trạng thái của nhachan; khôi phục từ bản sao lưu, hoặc xoá tệp để bắt đầu lại từ đầu (the state file is empty: restore it from a backup, or delete it to start afresh)")
-            }
-            try checkHeader(path)
-            return Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), created: false)
-        }
+    ///
+    /// A new state is made whole under a temporary name by `initialize`, then linked into
+    /// place, which fails if another process got there first: no one ever sees an empty file
+    /// at `path`, so an empty file there is always a damaged state.
+    static func openOrCreate(_ path: String, initialize: (String) throws -> Void) throws -> Identity {
+        if let existing = try existing(path) { return existing }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try makeFolder(folder, for: path) }
-        let fd = open(path, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0o600)
+        let temporary = path + ".new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = open(temporary, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StoreError.cannotOpen(path, "không tạo được tệp: \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
         fchmod(fd, 0o600)  // whatever the umask
-        guard fstat(fd, &info) == 0 else { throw StoreError.cannotOpen(path, String(cString: strerror(errno))) }
+        close(fd)
+        defer { unlink(temporary) }
+        try initialize(temporary)
+        if link(temporary, path) != 0 {
+            guard errno == EEXIST, let existing = try existing(path) else {
+                throw StoreError.cannotOpen(path, "không tạo được tệp: \(String(cString: strerror(errno)))")
+            }
+            return existing
+        }
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw StoreError.cannotOpen(path, String(cString: strerror(errno))) }
         return Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), created: true)
+    }
+
+    /// The identity of an existing file, after checking that it can be a state; `nil` when absent.
+    private static func existing(_ path: String) throws -> Identity? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw StoreError.notAState(path, "không phải tệp thường (not a regular file)")
+        }
+        guard info.st_size > 0 else {
+            throw StoreError.notAState(path, "tệp trạng thái rỗng: không phải trạng thái của nhachan; khôi phục từ bản sao lưu, hoặc xoá tệp để bắt đầu lại từ đầu (the state file is empty: restore it from a backup, or delete it to start afresh)")
+        }
+        try checkHeader(path)
+        return Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), created: false)
     }
 
     /// Throws unless `path` is still the file that was opened.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+extension EndToEnd {
 @Suite("A bad configuration never crashes the tool")
 struct BadConfigTests {
     /// Writes `data` as a config, runs `check`, and returns the result.
@@ -50,4 +51,5 @@ struct BadConfigTests {
         #expect(result.status == 2)
         #expect(result.stderr.contains("/nonexistent/nhachan.yaml: error: không đọc được tệp"))
     }
+}
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+extension EndToEnd {
 @Suite("The Vietnamese calendar through the binary")
 struct CalendarCommandTests {
     func write(_ text: String) throws -> String {
@@ -57,4 +58,5 @@ struct CalendarCommandTests {
         #expect(result.status == status)
         #expect((status == 0 ? result.stdout : result.stderr).contains(text))
     }
+}
 }

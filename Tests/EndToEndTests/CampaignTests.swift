@@ -3,6 +3,7 @@ import NhacHanTestSupport
 import Testing
 
 /// The demo district's March-April 2024 campaign, day by day, against loopback receivers.
+extension EndToEnd {
 @Suite("A campaign over the demo district", .timeLimit(.minutes(5)))
 struct CampaignTests {
     static let secret = "whsec_ZGVtby1vbmx5LXdlYmhvb2stc2VjcmV0LWZvci1uaGFjaGFu"
@@ -118,4 +119,5 @@ struct CampaignTests {
         #expect(bao.first { ($0["unit"] as! String) == "phong-gddt" }?["state"] as? String == "overdue")
         #expect(bao.count == 20)
     }
+}
 }

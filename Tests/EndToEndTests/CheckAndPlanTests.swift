@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+extension EndToEnd {
 @Suite("nhachan check and plan, run as a binary")
 struct CheckAndPlanTests {
     let demo = "examples/demo/nhachan.yaml"
@@ -58,4 +59,5 @@ struct CheckAndPlanTests {
         let option = try BinaryRunner.run(["plan", "--bogus"])
         #expect(option.status == 2)
     }
+}
 }

@@ -2,6 +2,7 @@ import Foundation
 import NhacHanTestSupport
 import Testing
 
+extension EndToEnd {
 @Suite("Crash recovery", .timeLimit(.minutes(3)))
 struct CrashRecoveryTests {
     @Test("nhachan run killed with SIGKILL in the middle of a batch of 200, then restarted: every message delivered, duplicates only from the batch in flight, with the same key")
@@ -92,7 +93,7 @@ struct DaemonTests {
             """
         try good.write(toFile: config, atomically: true, encoding: .utf8)
         let log = folder + "/run.log"
-        FileManager.default.createFile(atPath: log, contents: nil)
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
         let daemon = Process()
         daemon.executableURL = URL(fileURLWithPath: BinaryRunner.binary)
         // A simulated clock a minute before the send time, running 30 times faster.
@@ -119,4 +120,5 @@ struct DaemonTests {
         #expect(try String(contentsOfFile: log, encoding: .utf8).contains("nhachan dừng"))
         #expect(try hook.records().count == 1)
     }
+}
 }

@@ -3,6 +3,7 @@ import NhacHanTestSupport
 import Testing
 
 /// `nhachan run` as a district deploys it, on a simulated clock, with the CLI used beside it.
+extension EndToEnd {
 @Suite("The daemon runs a campaign", .serialized, .timeLimit(.minutes(3)))
 struct DaemonCampaignTests {
     static func config(folder: String, smtpPort: Int) throws -> String {
@@ -39,7 +40,7 @@ struct DaemonCampaignTests {
     }
 
     @Test("run delivers what plan predicts, one digest per working day, and ack, status, outbox and plan work beside it; an ack stops that unit at once")
-    func campaign() throws {
+    func campaign() async throws {
         let smtp = try SMTPTestServer()
         defer { smtp.stop() }
         let folder = NSTemporaryDirectory() + "nhachan-daemon-\(UUID().uuidString)"
@@ -59,7 +60,7 @@ struct DaemonCampaignTests {
         }
         // The first reminder to xa-b (25/3 08:00, three working days before the last day 28/3) arrives;
         // the commune reports, through the CLI, while run is running.
-        #expect(try eventually(20) { try !received("ubnd@xa-b.example.gov.vn").isEmpty })
+        #expect(try await eventually(20) { try !received("ubnd@xa-b.example.gov.vn").isEmpty })
         let ack = try BinaryRunner.run(["ack", "-c", config, "--directive", "cv-1", "--unit", "xa-b", "--at", "2024-03-25T09:00", "--note", "đã gửi qua e-office"])
         #expect(ack.status == 0, "ack while run runs: \(ack.stderr)")
         for readOnly in [["status", "--now", "2024-03-25T10:00"], ["outbox"], ["plan", "--now", "2024-03-25T10:00"]] {
@@ -71,7 +72,7 @@ struct DaemonCampaignTests {
         #expect(rows.first { $0["unit"] as? String == "xa-b" }?["state"] as? String == "reported")
         #expect(rows.first { $0["unit"] as? String == "xa-a" }?["state"] as? String == "due_soon")
 
-        #expect(daemon.wait(seconds: 60) == 0, "run --until ends with exit 0:\n\(daemon.log)")
+        #expect(await daemon.wait(seconds: 60) == 0, "run --until ends with exit 0:\n\(daemon.log)")
         #expect(try received("ubnd@xa-a.example.gov.vn").count == plannedFor("xa-a").count, "xa-a receives exactly what plan predicted")
         #expect(try received("ubnd@xa-b.example.gov.vn").count == 1, "nothing more for xa-b after its ack")
         let digests = try received("vanphong@huyen.example.gov.vn").compactMap(\.subject)
@@ -83,7 +84,7 @@ struct DaemonCampaignTests {
     }
 
     @Test("open-ended daily, weekly, monthly and yearly rules: plan without --to is bounded, run sleeps between wakes and stops on SIGTERM within 2 s")
-    func openEndedRules() throws {
+    func openEndedRules() async throws {
         let folder = NSTemporaryDirectory() + "nhachan-open-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let config = folder + "/nhachan.yaml"
@@ -111,11 +112,12 @@ struct DaemonCampaignTests {
         #expect(messages.count > 200 && messages.count < 800, "a year of daily, weekly, monthly and yearly reminders, not \(messages.count)")
 
         let daemon = try DaemonProcess(["-c", config], folder: folder)
-        Thread.sleep(forTimeInterval: 4)
+        try await Task.sleep(for: .seconds(4))
         #expect(daemon.process.isRunning, "\(daemon.log)")
         let cpu = daemon.cpuSeconds
         #expect(cpu >= 0 && cpu < 1.5, "run used \(cpu) s of CPU in 4 s")
         daemon.signal(SIGTERM)
-        #expect(daemon.wait(seconds: 2) == 0, "SIGTERM: \(daemon.log)")
+        #expect(await daemon.wait(seconds: 2) == 0, "SIGTERM: \(daemon.log)")
     }
+}
 }

@@ -3,20 +3,21 @@ import NhacHanTestSupport
 import Testing
 
 /// `nhachan run` against slow and hostile peers, lost state files, bad reloads and dead letters.
+extension EndToEnd {
 @Suite("The daemon under failure", .serialized, .timeLimit(.minutes(3)))
 struct DaemonFailureTests {
     @Test("SIGTERM during a slow SMTP transaction stops run within 2 s, with nothing left in sending")
-    func stopDuringSlowSMTP() throws {
+    func stopDuringSlowSMTP() async throws {
         var options = SMTPTestServer.Options()
         options.slowData = 60
         let smtp = try SMTPTestServer(options)
         defer { smtp.stop() }
         let fixture = try OutboxFixture(smtpPort: smtp.port)
         let daemon = try DaemonProcess(["-c", fixture.config, "--now", "2024-03-26T07:59:58"], folder: fixture.folder)
-        #expect(try eventually(30) { try smtp.records().contains { $0.event == "slow" } }, "\(daemon.log)")
+        #expect(try await eventually(30) { try smtp.records().contains { $0.event == "slow" } }, "\(daemon.log)")
         let asked = Date()
         daemon.signal(SIGTERM)
-        let status = daemon.wait(seconds: 5)
+        let status = await daemon.wait(seconds: 5)
         let took = Date().timeIntervalSince(asked)
         #expect(status == 0, "\(daemon.log)")
         #expect(took < 2, "stopped \(took) s after SIGTERM")
@@ -27,14 +28,14 @@ struct DaemonFailureTests {
 
     @Test("a webhook answering 429 with an absurd Retry-After crashes nothing and no email is sent twice",
           arguments: ["9223372036854775807", "99999999999999999999999999", "-5", "Sun%2C 06 Nov 999999999999999 08:49:37 GMT", "soon, please"])
-    func absurdRetryAfter(_ value: String) throws {
+    func absurdRetryAfter(_ value: String) async throws {
         let smtp = try SMTPTestServer()
         defer { smtp.stop() }
         let hook = try HTTPTestServer(replies: ["429/" + value.replacingOccurrences(of: ",", with: "%2C")])
         defer { hook.stop() }
         let fixture = try OutboxFixture(smtpPort: smtp.port, webhook: hook.url())
         let daemon = try DaemonProcess(["-c", fixture.config, "--now", "2024-03-26T07:58:00", "--speed", "120", "--until", "2024-03-26T08:20"], folder: fixture.folder)
-        #expect(daemon.wait(seconds: 60) == 0, "run survives Retry-After '\(value)': \(daemon.log)")
+        #expect(await daemon.wait(seconds: 60) == 0, "run survives Retry-After '\(value)': \(daemon.log)")
         #expect(try hook.records().count >= 1)
         let ids = try smtp.messages().compactMap(\.message_id)
         #expect(!ids.isEmpty)
@@ -45,11 +46,11 @@ struct DaemonFailureTests {
 
     @Test("a state file deleted, emptied or replaced under run stops it with an error; an emptied one is then refused, not re-created",
           arguments: ["deleted", "emptied", "replaced"])
-    func stateFileLost(_ how: String) throws {
+    func stateFileLost(_ how: String) async throws {
         let fixture = try OutboxFixture(smtpPort: closedLoopbackPort())
         let state = fixture.folder + "/nhachan.db"
         let daemon = try DaemonProcess(["-c", fixture.config], folder: fixture.folder)
-        #expect(try eventually(10) { FileManager.default.fileExists(atPath: state) && daemon.log.contains("nhachan đang chạy") }, "\(daemon.log)")
+        #expect(await eventually(10) { FileManager.default.fileExists(atPath: state) && daemon.log.contains("nhachan đang chạy") }, "\(daemon.log)")
         switch how {
         case "deleted": try FileManager.default.removeItem(atPath: state)
         case "emptied": try Data().write(to: URL(fileURLWithPath: state))
@@ -58,7 +59,7 @@ struct DaemonFailureTests {
             try FileManager.default.removeItem(atPath: state)
             try FileManager.default.moveItem(atPath: state + ".new", toPath: state)
         }
-        #expect(daemon.wait(seconds: 3) == 1, "run must stop with an error: \(daemon.log)")
+        #expect(await daemon.wait(seconds: 3) == 1, "run must stop with an error: \(daemon.log)")
         #expect(daemon.log.contains("trạng thái không còn dùng được"), "\(daemon.log)")
         if how == "emptied" {
             let status = try BinaryRunner.run(["status", "-c", fixture.config])
@@ -69,32 +70,32 @@ struct DaemonFailureTests {
     }
 
     @Test("the state file is created 0600")
-    func privateStateFile() throws {
+    func privateStateFile() async throws {
         let fixture = try OutboxFixture(smtpPort: closedLoopbackPort())
         try fixture.run(["status"])
         #expect((try FileManager.default.attributesOfItem(atPath: fixture.folder + "/nhachan.db")[.posixPermissions] as? Int) == 0o600)
     }
 
     @Test("SIGHUP with a CA file that is not PEM keeps the last good config running, and says why")
-    func reloadWithBadCAFile() throws {
+    func reloadWithBadCAFile() async throws {
         let smtp = try SMTPTestServer()
         defer { smtp.stop() }
         let fixture = try OutboxFixture(smtpPort: smtp.port)
         let daemon = try DaemonProcess(["-c", fixture.config, "--now", "2024-03-26T07:59:00", "--speed", "20", "--until", "2024-03-26T08:01"], folder: fixture.folder)
-        #expect(try eventually(10) { daemon.log.contains("nhachan đang chạy") }, "\(daemon.log)")
+        #expect(await eventually(10) { daemon.log.contains("nhachan đang chạy") }, "\(daemon.log)")
         try "không phải PEM\n".write(toFile: fixture.folder + "/bad-ca.pem", atomically: true, encoding: .utf8)
         let yaml = try String(contentsOfFile: fixture.config, encoding: .utf8)
         let broken = yaml.split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.contains("ca_file:") ? "  ca_file: bad-ca.pem" : String($0) }.joined(separator: "\n")
         try broken.write(toFile: fixture.config, atomically: true, encoding: .utf8)
         daemon.signal(SIGHUP)
-        #expect(daemon.wait(seconds: 20) == 0, "\(daemon.log)")
+        #expect(await daemon.wait(seconds: 20) == 0, "\(daemon.log)")
         #expect(daemon.log.contains("giữ cấu hình cũ"), "\(daemon.log)")
         #expect(try smtp.messages().count >= 1, "the 08:00 reminder still goes out on the last good config")
     }
 
     @Test("retry re-sends a dead letter once its cause is fixed")
-    func retryDeadLetter() throws {
+    func retryDeadLetter() async throws {
         var refusing = SMTPTestServer.Options()
         refusing.failData = 554
         let failing = try SMTPTestServer(refusing)
@@ -111,14 +112,14 @@ struct DaemonFailureTests {
         let retry = try fixture.run(["retry", "--unit", "xa-a"])
         #expect(retry.stdout.contains("đã đưa lại 2 tin"), "\(retry.stdout)")
         let daemon = try DaemonProcess(["-c", fixture.config, "--now", "2024-03-26T08:05", "--until", "2024-03-26T08:05:03"], folder: fixture.folder)
-        #expect(daemon.wait(seconds: 30) == 0, "\(daemon.log)")
+        #expect(await daemon.wait(seconds: 30) == 0, "\(daemon.log)")
         #expect(try smtp.messages().count == 1)
         #expect(try fixture.outbox(state: "dead").isEmpty)
         #expect(try fixture.run(["retry"]).stdout.contains("đã đưa lại 0 tin"))
     }
 
     @Test("webhook URLs are redacted in outbox, and read-only commands and ack need no delivery secret")
-    func secretsStayHidden() throws {
+    func secretsStayHidden() async throws {
         let smtp = try SMTPTestServer()
         defer { smtp.stop() }
         let hook = try HTTPTestServer()
@@ -137,4 +138,5 @@ struct DaemonFailureTests {
             try fixture.run(command)
         }
     }
+}
 }

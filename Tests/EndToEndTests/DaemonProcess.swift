@@ -8,7 +8,7 @@ final class DaemonProcess {
 
     init(_ arguments: [String], folder: String) throws {
         logPath = folder + "/run-\(UUID().uuidString.prefix(6)).log"
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         process.executableURL = URL(fileURLWithPath: BinaryRunner.binary)
         process.arguments = ["run"] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
@@ -23,10 +23,11 @@ final class DaemonProcess {
 
     func signal(_ number: Int32) { kill(process.processIdentifier, number) }
 
-    /// Waits for the process to end; its exit status, or `nil` after `seconds`.
-    func wait(seconds: Double) -> Int32? {
+    /// Waits for the process to end; its exit status, or `nil` after `seconds`. Suspends rather
+    /// than blocks: a blocked thread of the test's small pool starves every other test.
+    func wait(seconds: Double) async -> Int32? {
         let deadline = Date().addingTimeInterval(seconds)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        while process.isRunning && Date() < deadline { try? await Task.sleep(for: .milliseconds(20)) }
         if process.isRunning { return nil }
         return process.terminationStatus
     }
@@ -47,11 +48,11 @@ final class DaemonProcess {
 }
 
 /// Polls `condition` every 20 ms for up to `seconds`; whether it came true.
-func eventually(_ seconds: Double, _ condition: () throws -> Bool) rethrows -> Bool {
+func eventually(_ seconds: Double, _ condition: () throws -> Bool) async rethrows -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
         if try condition() { return true }
-        Thread.sleep(forTimeInterval: 0.02)
+        try? await Task.sleep(for: .milliseconds(20))
     }
     return try condition()
 }

@@ -2,6 +2,7 @@ import Foundation
 import NhacHanTestSupport
 import Testing
 
+extension EndToEnd {
 @Suite("The coordinator's daily digest")
 struct DigestTests {
     @Test("once a working day at digest_at: who is pending or overdue, per directive; nothing on a day with nothing to say")
@@ -27,4 +28,5 @@ struct DigestTests {
         _ = try fixture.tick("2024-03-30T16:30")  // a Saturday: no digest
         #expect(try smtp.messages().filter { $0.rcpt_tos == ["vanphong@huyen.example.gov.vn"] }.count == 2)
     }
+}
 }

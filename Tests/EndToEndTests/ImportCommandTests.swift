@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+extension EndToEnd {
 @Suite("nhachan import, run as a binary")
 struct ImportCommandTests {
     static let seeds = [
@@ -50,4 +51,5 @@ struct ImportCommandTests {
         #expect(result.status == 2)
         #expect(result.stderr.contains("\(path): error:"))
     }
+}
 }

@@ -3,6 +3,7 @@ import NhacHanTestSupport
 import Testing
 
 /// The outbox against misbehaving servers on loopback: retried, dead, or expired, never lost.
+extension EndToEnd {
 @Suite("Outbox failures and retries", .serialized, .timeLimit(.minutes(3)))
 struct OutboxFailureTests {
     @Test("SMTP 421 then success: delivered once, after the backoff")
@@ -132,4 +133,5 @@ struct OutboxFailureTests {
         #expect((expired.first?["last_error"] as? String)?.contains("đã qua hạn") == true)
         #expect(try back.messages().isEmpty)
     }
+}
 }

@@ -2,6 +2,7 @@ import Foundation
 import NhacHanTestSupport
 import Testing
 
+extension EndToEnd {
 @Suite("nhachan send-test")
 struct SendTestTests {
     @Test("one test message on each channel of the unit, each channel's result printed")
@@ -27,4 +28,5 @@ struct SendTestTests {
         let result = try fixture.run(["send-test", "--unit", "xa-a"], expect: 1)
         #expect(result.stdout.contains("LỖI"))
     }
+}
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NhacHanCore
 import NhacHanDelivery
 import NhacHanTestSupport
 
@@ -12,14 +13,21 @@ enum Fixtures {
     ) throws -> SMTPSettings {
         SMTPSettings(
             url: "\(scheme)://127.0.0.1:\(port)",
-            from: try Mailbox(parsing: "Nhắc hạn UBND huyện <nhachan@binhson.example.gov.vn>"),
+            from: "Nhắc hạn UBND huyện <nhachan@binhson.example.gov.vn>",
             startTLS: startTLS,
             username: auth ? "nhachan" : nil,
-            password: auth ? "mật-khẩu-thử" : nil,
+            password: auth ? .file(try passwordFile()) : nil,
             caFile: try caFile ?? TestPKI.shared().caFile,
-            connectTimeout: .seconds(3),
-            timeout: .seconds(5)
+            connectTimeout: 3,
+            timeout: 5
         )
+    }
+
+    /// The test server's password, in a file as a configuration would name it.
+    static func passwordFile() throws -> String {
+        let path = NSTemporaryDirectory() + "nhachan-smtp-password-\(ProcessInfo.processInfo.processIdentifier)"
+        try "mật-khẩu-thử\n".write(toFile: path, atomically: true, encoding: .utf8)
+        return path
     }
 
     static func email(key: String, to: [String] = ["Phòng Giáo dục và Đào tạo <gddt@binhson.example.gov.vn>"],

@@ -1,9 +1,10 @@
 import Foundation
+import NhacHanCore
 import NhacHanDelivery
 import NhacHanTestSupport
 import Testing
 
-@Suite("SMTP transport against a loopback aiosmtpd", .timeLimit(.minutes(1)))
+@Suite("SMTP transport against a loopback aiosmtpd", .timeLimit(.minutes(2)))
 struct SMTPTransportTests {
     @Test("a Vietnamese message arrives over STARTTLS with AUTH, decoded exactly")
     func startTLSDelivery() async throws {
@@ -161,15 +162,18 @@ struct SMTPTransportTests {
         #expect(result.outcome.shouldRetry, "\(result.outcome)")
     }
 
-    @Test("settings: starttls off is refused for a remote host, and description hides the password")
+    @Test("settings: starttls off is refused for a remote host; the password is read only by the transport, and a missing one is an error")
     func settingsValidation() throws {
         var settings = try Fixtures.smtpSettings(port: 25, startTLS: .off)
         settings.url = "smtp://mail.example.gov.vn:25"
         #expect(throws: TransportConfigurationError.self) { try settings.validate() }
         settings.startTLS = .required
         try settings.validate()
-        #expect(!settings.description.contains("mật-khẩu-thử"))
-        #expect(settings.description.contains("<hidden>"))
+        #expect(!"\(settings)".contains("mật-khẩu-thử"))
+        let transport = try SMTPTransport(settings: settings)
+        #expect(!"\(transport)".contains("mật-khẩu-thử"))
+        settings.password = .environment("NHACHAN_TEST_UNSET_PASSWORD")
+        #expect(throws: Secrets.Missing.self) { try SMTPTransport(settings: settings, environment: [:]) }
         settings.url = "http://mail.example.gov.vn"
         #expect(throws: TransportConfigurationError.self) { try settings.validate() }
     }

@@ -3,7 +3,7 @@ import NhacHanDelivery
 import NhacHanTestSupport
 import Testing
 
-@Suite("Webhook transport against a loopback receiver", .timeLimit(.minutes(1)))
+@Suite("Webhook transport against a loopback receiver", .timeLimit(.minutes(2)))
 struct WebhookTransportTests {
     static let secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 

@@ -45,7 +45,7 @@ struct District {
     let config: Config
     let zone: CivilTimeZone
     let calendar: VietnameseCalendar
-    let store: SQLiteDeliveryStore
+    let store: any DeliveryStore
 
     init(due: String = "{before: 2024-03-29}", extra: String = "", coordinator: Bool = true) throws {
         let folder = NSTemporaryDirectory() + "nhachan-unit-\(UUID().uuidString)"

@@ -54,7 +54,7 @@ struct SQLiteFileTests {
             let path = dir.appendingPathComponent("state.sqlite").path
             try await withThrowingTaskGroup(of: [String].self) { group in
                 for _ in 0..<2 {
-                    group.addTask { try SQLiteDeliveryStore(path: path).appliedMigrations() }
+                    group.addTask { try await SQLiteDeliveryStore(path: path).appliedMigrations() }
                 }
                 for try await applied in group {
                     #expect(applied.count == 4)

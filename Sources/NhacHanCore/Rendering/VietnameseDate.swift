@@ -23,16 +23,23 @@ public enum VietnameseDate {
 }
 
 extension StageKind {
-    /// How a table or a message names the stage.
+    /// How `plan`, emails and chat messages name the stage: the one label table of the product.
+    /// Messages capitalise it at the start of a line (``vietnameseTitle``).
     public var vietnameseLabel: String {
         switch self {
         case .before: "nhắc trước hạn"
-        case .due: "ngày cuối"
+        case .due: "đến hạn"
         case .overdue: "quá hạn"
         case .escalation: "quá hạn, báo lãnh đạo"
         case .lateNotice: "thông báo muộn"
         case .digest: "tổng hợp"
         }
+    }
+
+    /// The label with a capital first letter: "Đến hạn".
+    public var vietnameseTitle: String {
+        let label = vietnameseLabel
+        return label.prefix(1).uppercased() + label.dropFirst()
     }
 }
 

@@ -1,6 +1,7 @@
 import CCurl
+public import NhacHanCore
 import CCurlShim
-import Foundation
+public import Foundation
 
 /// Sends email batches over one SMTP connection, with libcurl.
 ///
@@ -10,15 +11,24 @@ import Foundation
 /// (see `SMTPConversation`). The handle is freed when the batch ends, on every path.
 public final class SMTPTransport: Sendable {
     public let settings: SMTPSettings
+    /// The sender, parsed from `settings.from`.
+    public let from: Mailbox
+    /// Resolved from `settings.password` when the transport is made; never shown.
+    private let password: String?
     private let trust: TrustStore
 
-    /// Validates the settings and reads `ca_file` now, so a bad configuration fails early.
-    public init(settings: SMTPSettings) throws(TransportConfigurationError) {
+    /// Validates the settings, resolves the password and reads `ca_file` now, so that a bad
+    /// configuration or a missing secret fails before anything is sent.
+    public init(settings: SMTPSettings, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         try settings.validate()
         self.settings = settings
+        self.from = try Mailbox(parsing: settings.from)
+        self.password = try settings.password.map { try Secrets.resolve($0, environment: environment) }
         self.trust = try TrustStore(addingCAFile: settings.caFile)
         CurlGlobal.ensureInitialized()
     }
+
+    private var timeout: Duration { .seconds(settings.timeout) }
 
     /// Sends `messages` in order on one connection, on a dedicated thread, within `gate`.
     public func send(_ messages: [EmailMessage], gate: SendGate = .open()) async -> [EmailResult] {
@@ -48,7 +58,7 @@ public final class SMTPTransport: Sendable {
         }
         return messages.map { message in
             guard gate.isOpen else { return Self.failed(message, .notAttempted(reason: gate.closedReason)) }
-            let limit = min(settings.timeout, gate.remaining)
+            let limit = min(timeout, gate.remaining)
             try? easy.set(CURLOPT_TIMEOUT_MS, max(1, Int(limit.milliseconds)))
             try? easy.set(CURLOPT_SERVER_RESPONSE_TIMEOUT, max(1, Int(limit.milliseconds / 1000)))
             return send(message, on: easy, errorBuffer: errorBuffer)
@@ -59,8 +69,8 @@ public final class SMTPTransport: Sendable {
         try errorBuffer.attach(to: easy)
         try easy.set(CURLOPT_URL, settings.url)
         try easy.set(CURLOPT_NOSIGNAL, true)
-        try easy.set(CURLOPT_CONNECTTIMEOUT_MS, Int(settings.connectTimeout.milliseconds))
-        try easy.set(CURLOPT_TIMEOUT_MS, Int(settings.timeout.milliseconds))
+        try easy.set(CURLOPT_CONNECTTIMEOUT_MS, settings.connectTimeout * 1000)
+        try easy.set(CURLOPT_TIMEOUT_MS, settings.timeout * 1000)
         try easy.set(CURLOPT_SSL_VERIFYPEER, true)
         try easy.set(CURLOPT_SSL_VERIFYHOST, 2)
         if let blob = trust.blob { try easy.set(CURLOPT_CAINFO_BLOB, blob: blob) }
@@ -71,7 +81,7 @@ public final class SMTPTransport: Sendable {
             case .off: CURLUSESSL_NONE
             }
         try easy.set(CURLOPT_USE_SSL, Int(useSSL.rawValue))
-        if let username = settings.username, let password = settings.password {
+        if let username = settings.username, let password {
             try easy.set(CURLOPT_USERNAME, username)
             try easy.set(CURLOPT_PASSWORD, password)
         }

@@ -85,14 +85,9 @@ public enum ReminderStage: String, Hashable, Sendable, CaseIterable, Codable {
     case before, due, overdue, escalation
     case lateNotice = "late_notice"
 
-    /// Vietnamese label for templates.
+    /// Vietnamese label for templates: the core's stage label table, capitalised, so that
+    /// `plan`, emails and chat say the same words.
     public var label: String {
-        switch self {
-        case .before: "Nhắc trước hạn"
-        case .due: "Đến hạn"
-        case .overdue: "Quá hạn"
-        case .escalation: "Quá hạn, báo cáo cấp trên"
-        case .lateNotice: "Thông báo muộn"
-        }
+        (StageKind(rawValue: rawValue) ?? .before).vietnameseTitle
     }
 }

@@ -9,6 +9,7 @@
 // Bodies are built before the clock starts (as the C peer's are); signing, MIME rendering
 // and all libcurl work are timed.
 import Foundation
+import NhacHanCore
 import NhacHanDelivery
 
 #if canImport(Glibc)
@@ -53,7 +54,7 @@ func emailMessages(_ range: Range<Int>) throws -> [EmailMessage] {
 /// and dropped after, as the outbox does, so memory stays flat in `n`.
 func emails(n: Int, url: String, batch: Int) throws -> Bool {
     let from = try Mailbox(parsing: "Nhắc hạn <nhachan@bench.example>")
-    let transport = try SMTPTransport(settings: SMTPSettings(url: url, from: from, startTLS: .off))
+    let transport = try SMTPTransport(settings: SMTPSettings(url: url, from: from.description, startTLS: .off))
     let start = Date()
     var ok = 0
     for chunk in stride(from: 0, to: n, by: batch) {

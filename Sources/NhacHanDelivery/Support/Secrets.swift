@@ -1,13 +1,14 @@
-import Foundation
-import NhacHanCore
+public import Foundation
+public import NhacHanCore
 
 /// Reads a secret by reference, at the moment it is needed; the value is never logged.
-enum Secrets {
-    struct Missing: Error, CustomStringConvertible {
-        var description: String
+public enum Secrets {
+    /// A secret that is not there; says which, never what.
+    public struct Missing: Error, Sendable, CustomStringConvertible {
+        public var description: String
     }
 
-    static func resolve(_ reference: SecretReference, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+    public static func resolve(_ reference: SecretReference, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
         switch reference {
         case .environment(let name):
             guard let value = environment[name], !value.isEmpty else {
