@@ -95,8 +95,12 @@ struct Dispatcher {
         }
         let contents = unique.map { content(ready[$0].payload) }
         let templates = channels.templates
-        let rendered = ParallelMap.map(contents) { content in
-            Result { () throws(HeaderValueError) in (content, try templates.render(content)) }
+        // Halves on two cores; within each, the same reminder to many units renders once.
+        let halves = contents.count < 2 * ParallelMap.threshold ? [contents[...]] : [contents[..<(contents.count / 2)], contents[(contents.count / 2)...]]
+        let results: [Result<RenderedReminder, HeaderValueError>] =
+            ParallelMap.map(halves.map { Array($0) }, minimum: 2) { part in templates.render(batch: part) }.flatMap { $0 }
+        let rendered: [Result<(ReminderContent, RenderedReminder), HeaderValueError>] = zip(contents, results).map { content, result in
+            result.map { (content, $0) }
         }
         for index in ready.indices where ready[index].payload.digest == nil {
             let key = ready[index].record.messageKey + "#\(ready[index].payload.items.count)"

@@ -6,9 +6,10 @@ enum ParallelMap {
     /// Below this many elements the work runs on the calling thread.
     static let threshold = 16
 
-    static func map<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
-        guard items.count >= threshold else { return items.map(transform) }
-        let chunks = min(ProcessInfo.processInfo.activeProcessorCount, items.count / (threshold / 2))
+    /// - Parameter minimum: fewer items than this run on the calling thread.
+    static func map<T: Sendable, U: Sendable>(_ items: [T], minimum: Int = threshold, _ transform: @Sendable (T) -> U) -> [U] {
+        guard items.count >= minimum else { return items.map(transform) }
+        let chunks = min(ProcessInfo.processInfo.activeProcessorCount, max(1, items.count / max(1, minimum / 2)))
         guard chunks > 1 else { return items.map(transform) }
         let results = UnsafeMutableBufferPointer<U?>.allocate(capacity: items.count)
         results.initialize(repeating: nil)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 public import NhacHanConfig
 public import NhacHanCore
 public import NhacHanDelivery
@@ -50,8 +51,17 @@ public final class Transports: DeliveryChannels {
         await webhooks.send(requests, gate: gate)
     }
 
+    /// Each webhook secret is read once per transports, that is once per configuration load
+    /// (SIGHUP makes new ones, so a rotated secret is picked up).
+    private let secrets = Mutex<[SecretReference: String]>([:])
+
     public func endpoint(for hook: Webhook) throws -> WebhookEndpoint {
-        let secret = try hook.secret.map { try Secrets.resolve($0) }
+        let secret = try hook.secret.map { reference in
+            if let known = secrets.withLock({ $0[reference] }) { return known }
+            let value = try Secrets.resolve(reference)
+            secrets.withLock { $0[reference] = value }
+            return value
+        }
         return WebhookEndpoint(
             url: hook.url, format: NhacHanDelivery.WebhookFormat(name: hook.format.rawValue) ?? .nhachan, secret: secret,
             allowHTTP: hook.allowHTTP, telegramChatID: hook.chatID)

@@ -16,6 +16,8 @@ public struct ReminderTemplates: Sendable {
     let text: MustacheTemplate
     let html: MustacheTemplate
     let chat: MustacheTemplate
+    /// Whether a batch may render each distinct reminder once (see `render(batch:)`).
+    let unitFieldsArePlain: Bool
 
     /// The built-in Vietnamese templates.
     public static let defaults: ReminderTemplates = {
@@ -29,6 +31,7 @@ public struct ReminderTemplates: Sendable {
 
     /// Templates from source text.
     public init(subject: String, text: String, html: String, chat: String) throws(TemplateError) {
+        self.unitFieldsArePlain = Self.usesUnitFieldsPlainly([subject, text, html, chat])
         self.subject = try Self.parse(subject, name: "subject", plainText: true)
         self.text = try Self.parse(text, name: "text", plainText: true)
         self.html = try Self.parse(html, name: "html", plainText: false)
@@ -58,10 +61,16 @@ public struct ReminderTemplates: Sendable {
     /// - throws: `HeaderValueError` when the rendered subject would carry CR or LF (a unit
     ///   name or directive subject with a line break, say): it is refused, never sent.
     public func render(_ content: ReminderContent) throws(HeaderValueError) -> RenderedReminder {
-        let model = TemplateModel.make(content)
         try HeaderValue.validate(content.unitName, field: "unit name")
+        let rendered = renderUnchecked(content)
+        try HeaderValue.validate(rendered.subject, field: "Subject")
+        return rendered
+    }
+
+    /// The four texts, without the header checks.
+    func renderUnchecked(_ content: ReminderContent) -> RenderedReminder {
+        let model = TemplateModel.make(content)
         let subject = Self.nfc(self.subject.render(model))
-        try HeaderValue.validate(subject, field: "Subject")
         return RenderedReminder(
             subject: subject,
             text: Self.nfc(text.render(model)),
