@@ -13,7 +13,7 @@ struct DaemonFailureTests {
         let smtp = try SMTPTestServer(options)
         defer { smtp.stop() }
         let fixture = try OutboxFixture(smtpPort: smtp.port)
-        let daemon = try DaemonProcess(["-c", fixture.config, "--now", "2024-03-26T07:59:58"], folder: fixture.folder)
+        let daemon = try DaemonProcess(["-c", fixture.config, "--now", "2024-03-26T07:59:50"], folder: fixture.folder)
         #expect(try await eventually(30) { try smtp.records().contains { $0.event == "slow" } }, "\(daemon.log)")
         let asked = Date()
         daemon.signal(SIGTERM)
@@ -34,7 +34,7 @@ struct DaemonFailureTests {
         let hook = try HTTPTestServer(replies: ["429/" + value.replacingOccurrences(of: ",", with: "%2C")])
         defer { hook.stop() }
         let fixture = try OutboxFixture(smtpPort: smtp.port, webhook: hook.url())
-        let daemon = try DaemonProcess(["-c", fixture.config, "--now", "2024-03-26T07:58:00", "--speed", "120", "--until", "2024-03-26T08:20"], folder: fixture.folder)
+        let daemon = try DaemonProcess(["-c", fixture.config, "--now", "2024-03-26T07:50:00", "--speed", "120", "--until", "2024-03-26T08:20"], folder: fixture.folder)
         #expect(await daemon.wait(seconds: 60) == 0, "run survives Retry-After '\(value)': \(daemon.log)")
         #expect(try hook.records().count >= 1)
         let ids = try smtp.messages().compactMap(\.message_id)
@@ -81,7 +81,7 @@ struct DaemonFailureTests {
         let smtp = try SMTPTestServer()
         defer { smtp.stop() }
         let fixture = try OutboxFixture(smtpPort: smtp.port)
-        let daemon = try DaemonProcess(["-c", fixture.config, "--now", "2024-03-26T07:59:00", "--speed", "20", "--until", "2024-03-26T08:01"], folder: fixture.folder)
+        let daemon = try DaemonProcess(["-c", fixture.config, "--now", "2024-03-26T07:58:00", "--speed", "30", "--until", "2024-03-26T08:01"], folder: fixture.folder)
         #expect(await eventually(10) { daemon.log.contains("nhachan đang chạy") }, "\(daemon.log)")
         try "không phải PEM\n".write(toFile: fixture.folder + "/bad-ca.pem", atomically: true, encoding: .utf8)
         let yaml = try String(contentsOfFile: fixture.config, encoding: .utf8)
