@@ -3,26 +3,10 @@ import Foundation
 
 /// Syntax checks of addresses, hosts and identifiers.
 enum Validation {
-    /// A practical check of `local@domain.tld`: no spaces, no CR/LF, one `@`, a dotted domain.
-    static func isEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64, text.count <= 254 else { return false }
-        let allowedLocal = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+/=?^_`{|}~-")
-        guard parts[0].unicodeScalars.allSatisfy(allowedLocal.contains), !parts[0].hasPrefix("."), !parts[0].hasSuffix("."),
-              !parts[0].contains("..")
-        else { return false }
-        return isHostName(String(parts[1]), requireDot: true)
-    }
+    /// See ``EmailAddress/isValid(_:)``: the same check the transport applies.
+    static func isEmail(_ text: String) -> Bool { EmailAddress.isValid(text) }
 
-    static func isHostName(_ host: String, requireDot: Bool) -> Bool {
-        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
-        guard !host.isEmpty, host.count <= 253, !requireDot || labels.count >= 2 else { return false }
-        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
-        return labels.allSatisfy { label in
-            !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
-                && label.unicodeScalars.allSatisfy(allowed.contains)
-        }
-    }
+    static func isHostName(_ host: String, requireDot: Bool) -> Bool { EmailAddress.isHostName(host, requireDot: requireDot) }
 
     /// The address of `Name <address>` or of a bare address.
     static func mailboxAddress(_ text: String) -> String? {

@@ -63,7 +63,7 @@ public final class Transports: DeliveryChannels {
             return value
         }
         return WebhookEndpoint(
-            url: hook.url, format: NhacHanDelivery.WebhookFormat(name: hook.format.rawValue) ?? .nhachan, secret: secret,
+            url: hook.url, format: hook.format, secret: secret,
             allowHTTP: hook.allowHTTP, telegramChatID: hook.chatID)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NhacHanCore
 @testable import NhacHanDelivery
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import NhacHanCore
 import NhacHanDelivery
 import NhacHanTestSupport
 import Testing
@@ -20,7 +21,7 @@ struct WebhookTransportTests {
     }
 
     @Test("every format arrives signed, and Python's hmac verifies the signature",
-          arguments: WebhookFormat.allNames.compactMap(WebhookFormat.init(name:)))
+          arguments: WebhookFormat.allCases)
     func signedFormats(_ format: WebhookFormat) async throws {
         let server = try HTTPTestServer(secret: Self.secret)
         defer { server.stop() }

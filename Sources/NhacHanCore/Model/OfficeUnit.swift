@@ -59,8 +59,21 @@ public struct Webhook: Hashable, Sendable {
 }
 
 /// The body a webhook receives.
-public enum WebhookFormat: String, Hashable, Sendable, CaseIterable {
-    case nhachan, slack, googlechat, teams, telegram
+/// The body a webhook receiver expects (DESIGN.md §3): the one webhook format type of the
+/// product, read by the config loader and written by the webhook transport.
+public enum WebhookFormat: String, Hashable, Sendable, CaseIterable, CustomStringConvertible {
+    /// The versioned nhachan JSON body (docs/webhook.md).
+    case nhachan
+    /// `{"text": ...}`; also Mattermost and Rocket.Chat incoming webhooks.
+    case slack
+    /// `{"text": ...}` for a Google Chat space webhook.
+    case googlechat
+    /// An Adaptive Card message for a Teams workflow.
+    case teams
+    /// Bot API `sendMessage`: the URL carries the bot token, `chat_id` comes from settings.
+    case telegram
+
+    public var description: String { rawValue }
 }
 
 /// A secret given by reference: the name of an environment variable or a file path.

@@ -1,3 +1,4 @@
+import NhacHanCore
 import Foundation
 
 /// An email address with an optional display name: `Nhắc hạn UBND huyện <nhachan@example.gov.vn>`.
@@ -36,19 +37,13 @@ public struct Mailbox: Hashable, Sendable, CustomStringConvertible {
         displayName.map { "\($0) <\(address)>" } ?? address
     }
 
-    /// A deliberately plain check: one `@`, printable ASCII, nothing that could break the
-    /// envelope (`<`, `>`, spaces, commas, quotes).
+    /// The product's one address check (``EmailAddress/isValid(_:)``), as a header error.
     public static func validateAddress(_ address: String) throws(HeaderValueError) {
         try HeaderValue.validate(address, field: "address")
-        let bytes = Array(address.utf8)
-        guard !bytes.isEmpty else { throw HeaderValueError(field: "address", problem: .empty) }
-        let ats = bytes.indices.filter { bytes[$0] == UInt8(ascii: "@") }
-        guard ats.count == 1, let at = ats.first, at > 0, at < bytes.count - 1,
-            bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F && !forbiddenInAddress.contains($0) })
-        else {
+        guard !address.isEmpty else { throw HeaderValueError(field: "address", problem: .empty) }
+        guard EmailAddress.isValid(address) else {
             throw HeaderValueError(field: "address \(address)", problem: .invalidAddress)
         }
     }
 
-    private static let forbiddenInAddress: [UInt8] = Array("<>()[]\\,;:\" ".utf8)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NhacHanCore
 
 /// Request bodies for each webhook format, built from a reminder and its rendered texts.
 public enum WebhookBody {
@@ -9,12 +10,12 @@ public enum WebhookBody {
         rendered: RenderedReminder,
         idempotencyKey: String
     ) -> [UInt8] {
-        if endpoint.format.base == .nhachan {
+        if endpoint.format == .nhachan {
             // The most common body, written directly: JSONEncoder cost more than the sending.
             return NhacHanPayload(id: idempotencyKey, content: content, rendered: rendered).json()
         }
         let value: any Encodable =
-            switch endpoint.format.base {
+            switch endpoint.format {
             case .nhachan:
                 NhacHanPayload(id: idempotencyKey, content: content, rendered: rendered)
             case .slack:

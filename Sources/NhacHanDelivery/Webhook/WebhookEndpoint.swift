@@ -1,4 +1,4 @@
-import NhacHanCore
+public import NhacHanCore
 /// One webhook of a unit: where, in which format, and the signing secret (resolved).
 ///
 /// `description` hides the secret and a Telegram bot token in the URL.
