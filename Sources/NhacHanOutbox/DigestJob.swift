@@ -56,6 +56,18 @@ public struct DigestJob: Sendable {
         return try await store.enqueue(records, now: zone.unix(now))
     }
 
+    /// `UBND xã A (hạn 29/3/2024)`, or for a recurring report `Công an xã (42 kỳ, gần nhất hạn
+    /// 30/11/2026)`: one entry per unit, never one per occurrence.
+    private func unitLine(_ unit: String, rows: [StatusReport.Row], state: StatusReport.Row.State) -> String {
+        let name = config.registry.unit(unit)?.name ?? unit
+        let dates = rows.map(\.deadline.written).sorted()
+        // The most recent one that was missed; the nearest one still to come.
+        let nearest = state == .dueSoon ? dates.first! : dates.last!
+        return rows.count == 1
+            ? "\(name) (hạn \(VietnameseDate.short(nearest)))"
+            : "\(name) (\(rows.count) kỳ, gần nhất hạn \(VietnameseDate.short(nearest)))"
+    }
+
     /// The digest's text, or `nil` when there is nothing to say. Webhook targets appear redacted.
     public func text(rows: [StatusReport.Row], dead: [DeliveryRecord], now: LocalTime) -> String? {
         let relevant = rows.filter {
@@ -68,9 +80,11 @@ public struct DigestJob: Sendable {
             let title = [directive?.number, directive?.subject].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
             lines.append("• \(title.isEmpty ? directiveID : title)")
             for state in [StatusReport.Row.State.overdue, .dueSoon, .reportedLate, .reported] {
-                let units = directiveRows.filter { $0.state == state }.map(\.unit).sorted()
-                guard !units.isEmpty else { continue }
-                lines.append("    \(state.label) (\(units.count)): \(units.map { config.registry.unit($0)?.name ?? $0 }.joined(separator: ", "))")
+                let byUnit = Dictionary(grouping: directiveRows.filter { $0.state == state }, by: \.unit)
+                guard !byUnit.isEmpty else { continue }
+                lines.append("    \(state.label) (\(byUnit.count) đơn vị): " + byUnit.sorted { $0.key < $1.key }.map { unit, rows in
+                    unitLine(unit, rows: rows, state: state)
+                }.joined(separator: ", "))
             }
         }
         if !dead.isEmpty {

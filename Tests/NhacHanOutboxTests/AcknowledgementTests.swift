@@ -58,6 +58,18 @@ struct StatusAndDigestTests {
         #expect(StatusReport.Row.State.allCases.map(\.rawValue) == ["reported", "reported_late", "pending", "due_soon", "overdue"])
     }
 
+    @Test("a recurring report is one entry per unit in the digest, with its count and nearest deadline")
+    func recurringInDigest() throws {
+        let district = try District(due: "{every: \"FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR\", start: 2024-03-01, kind: through}")
+        let job = DigestJob(config: district.config, zone: district.zone, calendar: district.calendar)
+        let report = StatusReport(registry: district.config.registry, calendar: district.calendar, zone: district.zone)
+        let now = district.at("2024-03-15T16:30")
+        let rows = report.rows(acks: [], directive: nil, now: now, from: now.day.adding(days: -60), to: now.day.adding(days: 7))
+        let digest = try #require(job.text(rows: rows, dead: [], now: now))
+        #expect(digest.contains("quá hạn (2 đơn vị): UBND xã A (10 kỳ, gần nhất hạn 14/3/2024), UBND xã B (10 kỳ, gần nhất hạn 14/3/2024)"), "\(digest)")
+        #expect(digest.components(separatedBy: "UBND xã A").count - 1 == 2, "once per state, not once per occurrence")
+    }
+
     @Test("the digest says nothing on a day with nothing to say, and shows dead webhooks redacted")
     func digestText() throws {
         let district = try District(due: "{through: 2024-03-29}")
@@ -75,7 +87,7 @@ struct StatusAndDigestTests {
         let busy = district.at("2024-03-27T16:30")
         let rows = report.rows(acks: [], directive: nil, now: busy, from: busy.day.adding(days: -60), to: busy.day.adding(days: 7))
         let digest = try #require(job.text(rows: rows, dead: [], now: busy))
-        #expect(digest.contains("sắp đến hạn (2): UBND xã A, UBND xã B"))
+        #expect(digest.contains("sắp đến hạn (2 đơn vị): UBND xã A (hạn 29/3/2024), UBND xã B (hạn 29/3/2024)"))
         #expect(job.nextSlot(after: district.at("2024-03-29T17:00")) == district.at("2024-04-01T16:30"), "Friday evening: Monday's slot")
     }
 }
