@@ -8,6 +8,9 @@ struct PlanBuilder {
         var stages: [Stage]
     }
 
+    /// Seconds after its slot during which a late notice is still due that day.
+    static let lateSlotGrace = 3_600
+
     let now: LocalTime
     let from: LocalTime
     let to: LocalTime
@@ -64,7 +67,9 @@ struct PlanBuilder {
                 reminders.append(Plan.Reminder(sendAt: stage.instant, unit: unit, item: firstItem + Int32(index)))
             }
             guard let lastCollapsed = collapsed.last, lastCollapsed != o.stages.last?.id else { continue }
-            let slot = nextSlot(atOrAfter: max(now, knownStart), policy: o.policy, calendar: calendar)
+            // A slot that passed less than `lateSlotGrace` ago still counts: the tick that sends a
+            // late notice runs a moment after its slot, and must not push it to the next day.
+            let slot = nextSlot(atOrAfter: max(LocalTime(seconds: now.seconds - Self.lateSlotGrace), knownStart), policy: o.policy, calendar: calendar)
             if let ackedAt, slot >= ackedAt { continue }
             if kept.contains(where: { $0.1.instant == slot }) { continue }
             let late = Stage(kind: .lateNotice, id: "late-\(lastCollapsed)", instant: slot)

@@ -14,6 +14,17 @@ struct PlannerStateTests {
         #expect(late.collapsed == ["before-7d", "before-3wd"])
     }
 
+    @Test("a late notice whose slot passed a moment ago is still due now, not pushed to the next day", arguments: [0, 5, 59 * 60])
+    func lateNoticeAtSlotIsDue(_ secondsLate: Int) {
+        let registry = Fixture.registry(due: due, received: Fixture.day(2024, 3, 26))
+        let sendingAt = LocalTime(seconds: Fixture.at(2024, 3, 26).seconds + secondsLate)
+        let plan = Planner(registry: registry, calendar: WeekendCalendar()).plan(.init(now: sendingAt, from: .distantPast, to: sendingAt))
+        #expect(Fixture.days(plan) == ["2024-03-26 late_notice"], "\(secondsLate) s after the slot")
+        let hoursLater = LocalTime(seconds: Fixture.at(2024, 3, 26).seconds + 2 * 3600)
+        let later = Planner(registry: registry, calendar: WeekendCalendar()).plan(.init(now: hoursLater, from: hoursLater))
+        #expect(Fixture.days(later).first == "2024-03-27 before", "past the grace the late notice merges into the next slot")
+    }
+
     @Test("a late notice that would land with a regular stage merges into it")
     func lateNoticeMergesWithStage() {
         let registry = Fixture.registry(due: due, received: Fixture.day(2024, 3, 27))
