@@ -5,6 +5,7 @@ import NhacHanConfig
 import NhacHanCore
 import NhacHanOutbox
 import ServiceLifecycle
+import Synchronization
 
 /// `nhachan run`: the daemon.
 struct RunCommand: AsyncParsableCommand {
@@ -56,11 +57,17 @@ struct RunCommand: AsyncParsableCommand {
 }
 
 /// The clock of `run`: the real one, or one that starts at `--now` and runs `--speed` times faster.
-struct SimulatedClock: Sendable {
+///
+/// A simulated clock stands still while the daemon works (`pause`/`resume` around a tick), so a
+/// simulation sends at the same simulated instants however fast the machine is: at two days a
+/// second, a tick of 100 ms would otherwise let nearly five simulated hours pass.
+final class SimulatedClock: Sendable {
     let start: LocalTime?
     let speed: Double
     let zone: CivilTimeZone
     let origin = ContinuousClock.now
+    /// Real time spent paused, and when the current pause began.
+    private let paused = Mutex<(total: Duration, since: ContinuousClock.Instant?)>((.zero, nil))
 
     init(start: LocalTime?, speed: Double, zone: CivilTimeZone) {
         self.start = start
@@ -70,9 +77,27 @@ struct SimulatedClock: Sendable {
 
     var now: LocalTime {
         guard let start else { return zone.local(Date()) }
-        let elapsed = ContinuousClock.now - origin
+        let elapsed = paused.withLock { state in
+            (state.since ?? ContinuousClock.now) - origin - state.total
+        }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return LocalTime(seconds: start.seconds + Int(seconds * speed))
+    }
+
+    /// Stops a simulated clock; the real one goes on.
+    func pause() {
+        guard start != nil else { return }
+        paused.withLock { if $0.since == nil { $0.since = ContinuousClock.now } }
+    }
+
+    func resume() {
+        guard start != nil else { return }
+        paused.withLock { state in
+            if let since = state.since {
+                state.total += ContinuousClock.now - since
+                state.since = nil
+            }
+        }
     }
 
     /// Real time until the clock reads `time`.

@@ -46,6 +46,9 @@ struct ReminderDaemon: Service {
                 let now = clock.now
                 if let until, now > until { break }
                 try await checkState(sender.store)
+                // A simulated clock stands still while the tick works; the real one cannot.
+                clock.pause()
+                defer { clock.resume() }
                 var worked = false
                 do {
                     let summary = try await runner.tick(now: now, stop: stop)
@@ -57,6 +60,7 @@ struct ReminderDaemon: Service {
                 }
                 if stop.isStopped { break }
                 let wake = (try? await runner.nextWake(after: now)) ?? LocalTime(seconds: now.seconds + 60)
+                clock.resume()
                 var slept = false
                 // Sleep in slices, so that a stop, a signal, a changed file or a lost state file is
                 // noticed within half a second.
