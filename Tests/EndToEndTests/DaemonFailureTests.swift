@@ -94,7 +94,7 @@ struct DaemonFailureTests {
         #expect(try smtp.messages().count >= 1, "the 08:00 reminder still goes out on the last good config")
     }
 
-    @Test("retry re-sends a dead letter once its cause is fixed")
+    @Test("retry re-sends a dead letter once its cause is fixed, and a running daemon picks it up")
     func retryDeadLetter() async throws {
         var refusing = SMTPTestServer.Options()
         refusing.failData = 554
@@ -109,9 +109,13 @@ struct DaemonFailureTests {
         fixed.port = port
         let smtp = try SMTPTestServer(fixed)
         defer { smtp.stop() }
+        // The daemon is already running, asleep: `retry` beside it makes the letters due, and it
+        // notices within seconds.
+        let daemon = try DaemonProcess(["-c", fixture.config, "--now", "2024-03-26T08:05", "--until", "2024-03-26T08:05:25"], folder: fixture.folder)
+        #expect(await eventually(10) { daemon.log.contains("nhachan đang chạy") }, "\(daemon.log)")
         let retry = try fixture.run(["retry", "--unit", "xa-a"])
         #expect(retry.stdout.contains("đã đưa lại 2 tin"), "\(retry.stdout)")
-        let daemon = try DaemonProcess(["-c", fixture.config, "--now", "2024-03-26T08:05", "--until", "2024-03-26T08:05:03"], folder: fixture.folder)
+        #expect(try await eventually(15) { try smtp.messages().count == 1 }, "the running daemon sends the re-queued letter: \(daemon.log)")
         #expect(await daemon.wait(seconds: 30) == 0, "\(daemon.log)")
         #expect(try smtp.messages().count == 1)
         #expect(try fixture.outbox(state: "dead").isEmpty)

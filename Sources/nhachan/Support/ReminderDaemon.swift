@@ -59,9 +59,10 @@ struct ReminderDaemon: Service {
                     logger.error("lượt gửi thất bại (tick failed): \(error)")
                 }
                 if stop.isStopped { break }
-                let wake = (try? await runner.nextWake(after: now)) ?? LocalTime(seconds: now.seconds + 60)
+                var wake = (try? await runner.nextWake(after: now)) ?? LocalTime(seconds: now.seconds + 60)
                 clock.resume()
                 var slept = false
+                var slices = 0
                 // Sleep in slices, so that a stop, a signal, a changed file or a lost state file is
                 // noticed within half a second.
                 while !stop.isStopped {
@@ -77,6 +78,11 @@ struct ReminderDaemon: Service {
                     if let until, clock.now > until { break }
                     try? await Task.sleep(for: min(clock.realDuration(until: wake), .milliseconds(500)))
                     slept = true
+                    slices += 1
+                    // Another process may have made something due (`nhachan retry`): look every 5 s.
+                    if slices % 10 == 0, let due = try? await sender.store.nextWakeTime() {
+                        wake = min(wake, runner.local(due))
+                    }
                 }
             }
         } onGracefulShutdown: {
