@@ -116,7 +116,7 @@ extension ConfigLoader {
         if let v = startTLSNode, let text = r.string(v, "smtp.starttls") {
             if let mode = SMTPSettings.StartTLS(rawValue: text) {
                 startTLS = mode
-                if mode == .off && !Validation.isLoopback(host) {
+                if mode == .off && !Loopback.isLoopback(host: host) {
                     r.error("smtp.starttls: off chỉ dùng cho máy chủ loopback; \(host) phải dùng STARTTLS hoặc smtps://", at: v)
                 }
             } else {
@@ -131,7 +131,7 @@ extension ConfigLoader {
         // STARTTLS that may be skipped, then AUTH: a downgrade sends the password in clear.
         // smtps:// is TLS from the first byte, and loopback never leaves the machine.
         let hasCredentials = ["username", "password_env", "password_file"].contains { f[$0] != nil }
-        if startTLS == .optional, hasCredentials, parsed?.scheme == "smtp", !host.isEmpty, !Validation.isLoopback(host), let v = startTLSNode {
+        if startTLS == .optional, hasCredentials, parsed?.scheme == "smtp", !host.isEmpty, !Loopback.isLoopback(host: host), let v = startTLSNode {
             r.error(
                 "smtp.starttls: optional cùng username/mật khẩu tới máy chủ không phải loopback \(host): mật khẩu có thể bị gửi "
                     + "không mã hóa (password could go in clear); dùng starttls: required, hoặc smtps://", at: v)
@@ -182,7 +182,7 @@ extension ConfigLoader {
     func emails(_ node: Node, _ what: String, _ r: NodeReader) -> [String] {
         r.strings(node, what).compactMap { text, item in
             guard r.headerSafe(text, "địa chỉ trong \(what)", at: item) else { return nil }
-            if Validation.isEmail(text) { return text }
+            if EmailAddress.isValid(text) { return text }
             r.error("'\(text)' trong \(what) không phải địa chỉ email (ten@mien)", at: item)
             return nil
         }

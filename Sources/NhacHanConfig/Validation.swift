@@ -3,21 +3,14 @@ import Foundation
 
 /// Syntax checks of addresses, hosts and identifiers.
 enum Validation {
-    /// See ``EmailAddress/isValid(_:)``: the same check the transport applies.
-    static func isEmail(_ text: String) -> Bool { EmailAddress.isValid(text) }
-
-    static func isHostName(_ host: String, requireDot: Bool) -> Bool { EmailAddress.isHostName(host, requireDot: requireDot) }
-
     /// The address of `Name <address>` or of a bare address.
     static func mailboxAddress(_ text: String) -> String? {
         if let open = text.lastIndex(of: "<"), text.hasSuffix(">") {
             let address = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
-            return isEmail(address) ? address : nil
+            return EmailAddress.isValid(address) ? address : nil
         }
-        return isEmail(text) ? text : nil
+        return EmailAddress.isValid(text) ? text : nil
     }
-
-    static func isLoopback(_ host: String) -> Bool { Loopback.isLoopback(host: host) }
 
     /// An `http://` or `https://` URL with a host, and whether it may be used.
     ///
@@ -25,29 +18,22 @@ enum Validation {
     static func webURLProblem(_ text: String, allowHTTP: Bool) -> String? {
         let shown = SecretURL.redacted(text)
         guard let url = URLComponents(string: text), let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty,
-              ["http", "https"].contains(scheme), isLoopback(host) || isHostName(host, requireDot: false)
+              ["http", "https"].contains(scheme), Loopback.isLoopback(host: host) || EmailAddress.isHostName(host, requireDot: false)
         else { return "'\(shown)' không phải URL http(s) có tên máy chủ" }
-        if scheme == "http" && !allowHTTP && !isLoopback(host) {
+        if scheme == "http" && !allowHTTP && !Loopback.isLoopback(host: host) {
             return "'\(shown)' dùng HTTP không mã hóa: dùng https://, hoặc đặt allow_http: true cho máy chủ tin cậy"
         }
         return nil
     }
 
-    /// The characters of `text` that no email header or request line may carry, each once, in
-    /// order: C0 controls (tab included), DEL, NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR.
+    /// The characters of `text` that no email header or request line may carry
+    /// (``HeaderText/problem(_:)``, tab included), each once, in order.
     static func headerUnsafeScalars(_ text: String) -> [Unicode.Scalar] {
         var found: [Unicode.Scalar] = []
-        for scalar in text.unicodeScalars where isHeaderUnsafe(scalar) && !found.contains(scalar) {
+        for scalar in text.unicodeScalars where HeaderText.problem(scalar) != nil && !found.contains(scalar) {
             found.append(scalar)
         }
         return found
-    }
-
-    static func isHeaderUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x00...0x1F, 0x7F, 0x85, 0x2028, 0x2029: return true
-        default: return false
-        }
     }
 
     /// `U+2028 (LINE SEPARATOR)`, `U+000A (LF)`, `U+0001`.

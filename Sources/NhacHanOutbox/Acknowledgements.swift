@@ -47,14 +47,14 @@ public struct Acknowledgements: Sendable {
         if let taskID, !directive.tasks.contains(where: { $0.id == taskID }) {
             throw Refusal(description: "văn bản '\(directiveID)' không có nhiệm vụ '\(taskID)' (unknown task)")
         }
-        let existing = Dictionary(try await store.acks().map { ("\($0.directive)/\($0.task)/\($0.unit)/\($0.occurrence)", $0) }, uniquingKeysWith: { a, _ in a })
+        let existing = Dictionary(try await store.acks().map { ($0.occurrenceKey, $0) }, uniquingKeysWith: { a, _ in a })
         var results: [Result] = []
         // Without --task: every task that asks for a report, that is every task with a `due`.
         for task in directive.tasks where taskID == task.id || (taskID == nil && task.due != nil) {
             let bound = Set(registry.expand(task.units))
             for unitID in units where bound.contains(unitID) {
                 let occurrence = currentOccurrence(of: task, in: directive, unit: unitID, at: at, acked: Set(existing.keys))
-                let key = "\(directive.id)/\(task.id)/\(unitID)/\(occurrence)"
+                let key = AckRecord.occurrenceKey(directive: directive.id, task: task.id, unit: unitID, occurrence: occurrence)
                 if existing[key] == nil {
                     try await store.ack(AckRecord(
                         directive: directive.id, task: task.id, unit: unitID, occurrence: occurrence, at: zone.unix(at), how: via, note: note))
@@ -86,7 +86,7 @@ public struct Acknowledgements: Sendable {
     /// Expires waiting deliveries whose every item has been reported before their send time.
     func withdrawAcknowledged(now: LocalTime) async throws {
         var acked: [String: Int64] = [:]
-        for ack in try await store.acks() { acked["\(ack.directive)/\(ack.task)/\(ack.unit)/\(ack.occurrence)"] = ack.at }
+        for ack in try await store.acks() { acked[ack.occurrenceKey] = ack.at }
         var keys: [String] = []
         for state in [DeliveryState.pending, .retrying] {
             for record in try await store.deliveries(state: state, unit: nil) {
@@ -106,7 +106,9 @@ public struct Acknowledgements: Sendable {
         let window = at.day.adding(days: -3 * 366)...at.day.adding(days: 3 * 366)
         let deadlines = Deadline.occurrences(of: due, directive: directive, window: window, rollOver: registry.rollOver, calendar: calendar)
         guard !deadlines.isEmpty else { return "undated" }
-        let open = deadlines.filter { !acked.contains("\(directive.id)/\(task.id)/\(unit)/\($0.occurrence)") }
+        let open = deadlines.filter {
+            !acked.contains(AckRecord.occurrenceKey(directive: directive.id, task: task.id, unit: unit, occurrence: $0.occurrence.description))
+        }
         let nearest = (open.isEmpty ? deadlines : open).min { a, b in
             let da = abs(a.instant.seconds - at.seconds), db = abs(b.instant.seconds - at.seconds)
             return da != db ? da < db : a.instant < b.instant

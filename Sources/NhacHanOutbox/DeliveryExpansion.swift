@@ -47,5 +47,16 @@ struct DeliveryExpansion {
         return "\(unit)@\(stamp)-\(digest(stageKeys.sorted().joined(separator: "\n")).prefix(16))"
     }
 
-    static func digest(_ text: String) -> String { WebhookTarget.digest(text) }
+    /// SHA-256 of `text` in lowercase hex: the stable part of every delivery key.
+    static func digest(_ text: String) -> String {
+        var hex = [UInt8]()
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: Data(text.utf8)) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: hex, as: UTF8.self)
+    }
+
+    private static let digits = Array("0123456789abcdef".utf8)
 }

@@ -49,7 +49,7 @@ public struct DigestJob: Sendable {
         let messageKey = "coordinator@\(day)-digest"
         let records = coordinator.email.map { address in
             DeliveryRecord(
-                key: "\(messageKey)/email/\(WebhookTarget.digest(address).prefix(12))", messageKey: messageKey,
+                key: "\(messageKey)/email/\(DeliveryExpansion.digest(address).prefix(12))", messageKey: messageKey,
                 unit: "coordinator", channel: "email", target: address, role: "to", sendAt: zone.unix(slot), expiresAt: nil,
                 payload: json, stageKeys: [], createdAt: zone.unix(now))
         }

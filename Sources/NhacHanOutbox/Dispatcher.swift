@@ -25,7 +25,7 @@ struct Dispatcher {
         self.retry = retry
         self.random = random
         var acked: [String: Int64] = [:]
-        for ack in acks { acked["\(ack.directive)/\(ack.task)/\(ack.unit)/\(ack.occurrence)"] = ack.at }
+        for ack in acks { acked[ack.occurrenceKey] = ack.at }
         self.acked = acked
     }
 
@@ -47,18 +47,13 @@ struct Dispatcher {
         var hookMembers: [Prepared] = []
     }
 
-    /// Sends one batch and says how each delivery ended.
-    func dispatch(_ batch: [DeliveryRecord], now: Int64, gate: SendGate) async -> [(DeliveryRecord, DeliveryUpdate)] {
-        await send(prepare(batch, now: now), now: now, gate: gate)
-    }
-
     /// The CPU half of a batch: decode, drop what must not go out, render once per message,
     /// build the emails and webhook requests. The runner does it for the next batch while the
     /// current one is on the wire.
     func prepare(_ batch: [DeliveryRecord], now: Int64) -> PreparedBatch {
         var prepared = PreparedBatch()
         var ready: [Prepared] = []
-        let localNow = zone.local(Date(timeIntervalSince1970: TimeInterval(now))).seconds
+        let localNow = zone.local(unix: now).seconds
         var decoded: [String: MessagePayload] = [:]  // one decode per message, shared by its channels
         for record in batch {
             let cached = decoded[record.messageKey]
@@ -96,9 +91,8 @@ struct Dispatcher {
         let contents = unique.map { content(ready[$0].payload) }
         let templates = channels.templates
         // Halves on two cores; within each, the same reminder to many units renders once.
-        let halves = contents.count < 2 * ParallelMap.threshold ? [contents[...]] : [contents[..<(contents.count / 2)], contents[(contents.count / 2)...]]
-        let results: [Result<RenderedReminder, HeaderValueError>] =
-            ParallelMap.map(halves.map { Array($0) }, minimum: 2) { part in templates.render(batch: part) }.flatMap { $0 }
+        let halves = contents.count < 32 ? [contents] : [Array(contents[..<(contents.count / 2)]), Array(contents[(contents.count / 2)...])]
+        let results = ParallelMap.map(halves) { part in templates.render(batch: part) }.flatMap { $0 }
         let rendered: [Result<(ReminderContent, RenderedReminder), HeaderValueError>] = zip(contents, results).map { content, result in
             result.map { (content, $0) }
         }
@@ -130,7 +124,9 @@ struct Dispatcher {
     /// Whether the unit reported the item's occurrence before the message was due: an ack stops
     /// every reminder after it, not those before.
     private func isAcked(_ item: MessagePayload.Item, unit: String, sendAt: Int64) -> Bool {
-        guard let at = acked["\(item.directive)/\(item.task)/\(unit)/\(item.occurrence)"] else { return false }
+        guard let at = acked[AckRecord.occurrenceKey(directive: item.directive, task: item.task, unit: unit, occurrence: item.occurrence)] else {
+            return false
+        }
         return sendAt >= at
     }
 

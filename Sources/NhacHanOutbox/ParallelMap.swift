@@ -1,27 +1,16 @@
 import Dispatch
-import Foundation
 
-/// `map` over every core, for CPU-bound work on a batch (rendering templates).
+/// `map` with each element on its own thread of `concurrentPerform`: for a few large pieces of
+/// CPU-bound work (the halves of a batch to render).
 enum ParallelMap {
-    /// Below this many elements the work runs on the calling thread.
-    static let threshold = 16
-
-    /// - Parameter minimum: fewer items than this run on the calling thread.
-    static func map<T: Sendable, U: Sendable>(_ items: [T], minimum: Int = threshold, _ transform: @Sendable (T) -> U) -> [U] {
-        guard items.count >= minimum else { return items.map(transform) }
-        let chunks = min(ProcessInfo.processInfo.activeProcessorCount, max(1, items.count / max(1, minimum / 2)))
-        guard chunks > 1 else { return items.map(transform) }
+    static func map<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
+        guard items.count > 1 else { return items.map(transform) }
         let results = UnsafeMutableBufferPointer<U?>.allocate(capacity: items.count)
         results.initialize(repeating: nil)
         defer { results.deallocate() }
         let slots = UnsafeSendableBuffer(base: results)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            // Each chunk writes only its own slots.
-            var index = chunk
-            while index < items.count {
-                slots.base[index] = transform(items[index])
-                index += chunks
-            }
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            slots.base[index] = transform(items[index])  // each iteration writes its own slot
         }
         return results.map { $0! }
     }

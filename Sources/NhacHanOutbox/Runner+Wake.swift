@@ -14,7 +14,7 @@ extension Runner {
             .plan(.init(now: now, from: LocalTime(seconds: now.seconds + 1), to: horizon), state: state)
         var candidates = [horizon]
         if let first = plan.reminders.first { candidates.append(first.sendAt) }
-        if let retry = try await store.nextWakeTime() { candidates.append(local(retry)) }
+        if let retry = try await store.nextWakeTime() { candidates.append(zone.local(unix: retry)) }
         if let digest = DigestJob(config: config, zone: zone, calendar: calendar).nextSlot(after: now) { candidates.append(digest) }
         return candidates.min()!
     }

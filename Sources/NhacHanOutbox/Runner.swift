@@ -73,14 +73,11 @@ public struct Runner: Sendable {
     /// Messages expanded and inserted per transaction when enqueueing.
     static let enqueueChunk = 2_000
 
-    public func unix(_ local: LocalTime) -> Int64 { Int64(zone.date(local).timeIntervalSince1970) }
-    public func local(_ unix: Int64) -> LocalTime { zone.local(Date(timeIntervalSince1970: TimeInterval(unix))) }
-
     /// Plans, enqueues, and delivers everything due at `now`, batch after batch, until nothing
     /// is due or `stop` is signalled.
     public func tick(now: LocalTime, stop: StopSignal = StopSignal()) async throws -> Summary {
         var summary = Summary()
-        let nowUnix = unix(now)
+        let nowUnix = zone.unix(now)
         summary.enqueued = try await enqueueDue(now: now)
         summary.enqueued += try await DigestJob(config: config, zone: zone, calendar: calendar).enqueueIfDue(now: now, store: store)
         // Two batches overlap: the next one is claimed and rendered while the current one is on
@@ -130,14 +127,14 @@ public struct Runner: Sendable {
     public func enqueueDue(now: LocalTime) async throws -> Int {
         let state = try await plannerState()
         let plan = Planner(registry: config.registry, calendar: calendar).plan(.init(now: now, from: .distantPast, to: now), state: state)
-        let expansion = DeliveryExpansion(registry: config.registry, renderer: PlanRenderer(iso: zone.iso), unix: unix)
+        let expansion = DeliveryExpansion(registry: config.registry, renderer: PlanRenderer(iso: zone.iso), unix: zone.unix)
         // In chunks, so that memory holds one chunk of payloads, not a whole campaign's.
         var inserted = 0
         var start = 0
         while start < plan.messageCount {
             let end = min(start + Self.enqueueChunk, plan.messageCount)
-            let records = (start..<end).flatMap { expansion.deliveries(for: plan.message(at: $0), now: unix(now)) }
-            inserted += try await store.enqueue(records, now: unix(now))
+            let records = (start..<end).flatMap { expansion.deliveries(for: plan.message(at: $0), now: zone.unix(now)) }
+            inserted += try await store.enqueue(records, now: zone.unix(now))
             start = end
         }
         return inserted
@@ -169,7 +166,7 @@ public struct Runner: Sendable {
         var acks: [AckKey: LocalTime] = [:]
         for ack in try await store.acks() {
             guard let occurrence = CivilDate(iso: ack.occurrence) else { continue }
-            acks[AckKey(directive: ack.directive, task: ack.task, unit: ack.unit, occurrence: occurrence)] = local(ack.at)
+            acks[AckKey(directive: ack.directive, task: ack.task, unit: ack.unit, occurrence: occurrence)] = zone.local(unix: ack.at)
         }
         let recorded = try await store.recordedStageKeys().compactMap(Self.stageKey)
         return PlannerState(acks: acks, recorded: Set(recorded))
@@ -184,11 +181,11 @@ public struct Runner: Sendable {
     /// Deletes deliveries finished more than `retention_days` ago, once a day.
     func pruneOncePerDay(now: LocalTime) async throws {
         guard try await store.claimMeta("pruned_day", now.day.description) else { return }
-        try await store.prune(finishedBefore: unix(now) - Int64(config.retentionDays) * 86_400)
+        try await store.prune(finishedBefore: zone.unix(now) - Int64(config.retentionDays) * 86_400)
     }
 
     /// Gives back this process's leases, for a clean stop.
     public func releaseLeases(now: LocalTime) async throws {
-        try await store.releaseLeases(owner: owner, now: unix(now))
+        try await store.releaseLeases(owner: owner, now: zone.unix(now))
     }
 }

@@ -49,7 +49,7 @@ public struct StatusReport: Sendable {
     /// Every dated occurrence written from `from` to `to`, per unit, with its state at `now`.
     public func rows(acks: [AckRecord], directive filter: String?, now: LocalTime, from: CivilDate, to: CivilDate) -> [Row] {
         var byOccurrence: [String: AckRecord] = [:]
-        for ack in acks { byOccurrence["\(ack.directive)/\(ack.task)/\(ack.unit)/\(ack.occurrence)"] = ack }
+        for ack in acks { byOccurrence[ack.occurrenceKey] = ack }
         let soonLimit = calendar.adding(workingDays: Self.dueSoonWorkingDays, to: now.day)
         var rows: [Row] = []
         for directive in registry.directives where filter == nil || directive.id == filter {
@@ -58,7 +58,8 @@ public struct StatusReport: Sendable {
                 let deadlines = Deadline.occurrences(of: due, directive: directive, window: from...to, rollOver: registry.rollOver, calendar: calendar)
                 for deadline in deadlines {
                     for unit in registry.expand(task.units) {
-                        let ack = byOccurrence["\(directive.id)/\(task.id)/\(unit)/\(deadline.occurrence)"]
+                        let ack = byOccurrence[AckRecord.occurrenceKey(
+                            directive: directive.id, task: task.id, unit: unit, occurrence: deadline.occurrence.description)]
                         let ackedAt = ack.map { zone.local(unix: $0.at) }
                         let state: Row.State
                         if let ackedAt {

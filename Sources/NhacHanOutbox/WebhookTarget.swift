@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import NhacHanCore
 
@@ -20,15 +19,5 @@ enum WebhookTarget {
         return target[mark.upperBound...] == digest(url).prefix(12) && target == stored(url)
     }
 
-    static func digest(_ text: String) -> String {
-        var hex = [UInt8]()
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: Data(text.utf8)) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: hex, as: UTF8.self)
-    }
-
-    private static let digits = Array("0123456789abcdef".utf8)
+    static func digest(_ text: String) -> String { DeliveryExpansion.digest(text) }
 }

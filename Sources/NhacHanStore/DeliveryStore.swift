@@ -216,3 +216,12 @@ public struct AckRecord: Sendable, Hashable, Codable {
         self.note = note
     }
 }
+
+extension AckRecord {
+    /// `directive/task/unit/occurrence`: how acks are looked up by the parts that check them.
+    public static func occurrenceKey(directive: String, task: String, unit: String, occurrence: String) -> String {
+        "\(directive)/\(task)/\(unit)/\(occurrence)"
+    }
+
+    public var occurrenceKey: String { Self.occurrenceKey(directive: directive, task: task, unit: unit, occurrence: occurrence) }
+}

@@ -90,7 +90,8 @@ public final class SQLiteDeliveryStore: DeliveryStore, Sendable {
     public func verifyIntact() async throws {
         guard let identity else { return }
         try StateFile.verify(path, identity: identity)
-        _ = try await read("read the schema version") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deliveries") }
+        // A read that costs nothing whatever the size of the outbox: the daemon asks twice a second.
+        _ = try await read("read the schema version") { db in try Int.fetchOne(db, sql: "PRAGMA schema_version") }
     }
 
     /// The names of the schema migrations applied to this database, oldest first.

@@ -33,7 +33,7 @@ struct RunnerTests {
         let retrying = try await district.store.deliveries(state: .retrying, unit: nil)
         #expect(retrying.count == 2)
         // base 30 s, first attempt, draw 0.5: 15 s later.
-        #expect(retrying.allSatisfy { $0.nextAttemptAt == runner.unix(now) + 15 && $0.attempts == 1 })
+        #expect(retrying.allSatisfy { $0.nextAttemptAt == district.zone.unix(now) + 15 && $0.attempts == 1 })
         #expect(try await district.store.deliveries(state: .dead, unit: nil).count == 1)
         #expect(try await runner.nextWake(after: now) == LocalTime(seconds: now.seconds + 15))
     }

@@ -10,9 +10,6 @@
 typedef size_t (*ccurl_data_callback)(char *buffer, size_t size, size_t nitems, void *userdata);
 typedef int (*ccurl_debug_callback)(CURL *handle, curl_infotype type, char *data, size_t size, void *userdata);
 
-/// For CURLOPT_XFERINFOFUNCTION: return non-zero to abort the transfer.
-typedef int (*ccurl_xferinfo_callback)(void *userdata, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal, curl_off_t ulnow);
-
 CURLcode ccurl_easy_setopt_long(CURL *handle, CURLoption option, long value);
 CURLcode ccurl_easy_setopt_string(CURL *handle, CURLoption option, const char *value);
 CURLcode ccurl_easy_setopt_pointer(CURL *handle, CURLoption option, void *value);
@@ -24,7 +21,6 @@ CURLcode ccurl_easy_setopt_debug_callback(CURL *handle, ccurl_debug_callback cal
 /// For CURLOPT_SOCKOPTFUNCTION: sees every socket libcurl opens (return 0, CURL_SOCKOPT_OK).
 typedef int (*ccurl_sockopt_callback)(void *userdata, curl_socket_t fd, curlsocktype purpose);
 CURLcode ccurl_easy_setopt_sockopt_callback(CURL *handle, ccurl_sockopt_callback callback);
-CURLcode ccurl_easy_setopt_xferinfo_callback(CURL *handle, ccurl_xferinfo_callback callback);
 /// For the *_BLOB options; libcurl copies the bytes (CURL_BLOB_COPY).
 CURLcode ccurl_easy_setopt_blob(CURL *handle, CURLoption option, const void *data, size_t length);
 

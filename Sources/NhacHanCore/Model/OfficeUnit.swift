@@ -58,7 +58,6 @@ public struct Webhook: Hashable, Sendable {
     }
 }
 
-/// The body a webhook receives.
 /// The body a webhook receiver expects (DESIGN.md §3): the one webhook format type of the
 /// product, read by the config loader and written by the webhook transport.
 public enum WebhookFormat: String, Hashable, Sendable, CaseIterable, CustomStringConvertible {

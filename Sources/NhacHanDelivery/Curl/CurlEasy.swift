@@ -52,13 +52,6 @@ final class CurlEasy {
         try check(ccurl_easy_setopt_data_callback(handle, option, callback), option)
     }
 
-    /// Turns on the progress callback, which aborts the transfer when it returns non-zero.
-    func setProgress(_ callback: ccurl_xferinfo_callback, data: UnsafeMutableRawPointer?) throws(TransportError) {
-        try check(ccurl_easy_setopt_xferinfo_callback(handle, callback), CURLOPT_XFERINFOFUNCTION)
-        try set(CURLOPT_XFERINFODATA, pointer: data)
-        try set(CURLOPT_NOPROGRESS, false)
-    }
-
     /// Calls `callback` with every socket the handle opens.
     func setSocketWatch(_ callback: ccurl_sockopt_callback, data: UnsafeMutableRawPointer?) throws(TransportError) {
         try check(ccurl_easy_setopt_sockopt_callback(handle, callback), CURLOPT_SOCKOPTFUNCTION)

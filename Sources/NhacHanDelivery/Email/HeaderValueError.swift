@@ -1,3 +1,4 @@
+import NhacHanCore
 /// A value that cannot go into a mail or HTTP header as given.
 ///
 /// Raised at render time, and by `HeaderValue.validate` at config-load time, so that a
@@ -33,16 +34,11 @@ public enum HeaderValue {
     /// Call it at config-load time on everything that reaches a header (unit names, the
     /// `from` display name, webhook secrets' ids); rendering calls it again.
     public static func validate(_ value: String, field: String) throws(HeaderValueError) {
-        for scalar in value.unicodeScalars {
-            switch scalar.value {
-            case 0x0A, 0x0D, 0x85, 0x2028, 0x2029:
-                throw HeaderValueError(field: field, problem: .lineBreak)
-            case 0x09:
-                continue
-            case 0x00..<0x20, 0x7F:
-                throw HeaderValueError(field: field, problem: .controlCharacter)
-            default:
-                continue
+        for scalar in value.unicodeScalars where scalar != "\t" {
+            switch HeaderText.problem(scalar) {
+            case .lineBreak: throw HeaderValueError(field: field, problem: .lineBreak)
+            case .control: throw HeaderValueError(field: field, problem: .controlCharacter)
+            case nil: continue
             }
         }
     }

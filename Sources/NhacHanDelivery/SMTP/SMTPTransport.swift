@@ -38,15 +38,15 @@ public final class SMTPTransport: Sendable {
     /// Sends `messages` in order on one connection, blocking the calling thread.
     ///
     /// Each message's transfer is bounded by `smtp.timeout` and by what is left of the gate's
-    /// deadline; a stop cuts the transfer in flight within about a second (libcurl's progress
-    /// callback), and messages not started when the gate closes come back `notAttempted`.
+    /// deadline; a stop cuts the transfer in flight within about 0.1 s (its socket is shut down
+    /// under libcurl, see `GateBox`), and messages not started when the gate closes come back
+    /// `notAttempted`.
     public func sendBlocking(_ messages: [EmailMessage], gate: SendGate = .open()) -> [EmailResult] {
         let easy = CurlEasy()
         let errorBuffer = CurlErrorBuffer()
         let box = GateBox(gate)
         do {
             try configure(easy, errorBuffer: errorBuffer)
-            try easy.setProgress(smtpProgress, data: Unmanaged.passUnretained(box).toOpaque())
             try easy.setSocketWatch(smtpSocket, data: Unmanaged.passUnretained(box).toOpaque())
         } catch {
             return messages.map { Self.failed($0, .permanent(reason: error.description, response: nil)) }
@@ -174,12 +174,6 @@ private let smtpRead: ccurl_data_callback = { buffer, size, count, userdata in
     }
     source.offset += length
     return length
-}
-
-/// Aborts the transfer in flight once the process is stopping.
-private let smtpProgress: ccurl_xferinfo_callback = { userdata, _, _, _, _ in
-    guard let userdata else { return 0 }
-    return Unmanaged<GateBox>.fromOpaque(userdata).takeUnretainedValue().gate.stop.isStopped ? 1 : 0
 }
 
 /// Remembers the connection's socket, so a stop can shut it down.

@@ -48,9 +48,9 @@ public struct SendGate: Sendable {
     }
 }
 
-/// What libcurl's callbacks read: the gate of the transfer in flight, and the socket it uses,
-/// which a watcher shuts down on a stop. libcurl waits for an SMTP server's final reply
-/// without calling the progress callback; a socket shut down under it ends that wait at once.
+/// The gate of a blocking SMTP batch and the socket it uses, which a watcher shuts down on a
+/// stop: that ends any wait of libcurl's at once, even for an SMTP server's final reply,
+/// during which libcurl calls no progress callback.
 final class GateBox: @unchecked Sendable {
     // @unchecked: `socket` is an atomic; `gate` is immutable.
     let gate: SendGate

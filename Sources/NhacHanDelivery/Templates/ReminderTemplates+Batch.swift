@@ -35,7 +35,7 @@ extension ReminderTemplates {
             Result { () throws(HeaderValueError) in
                 let marked = shared[key]
                 try HeaderValue.validate(content.unitName, field: "unit name")
-                let id = TemplateModel.nfc(content.unitID), name = TemplateModel.nfc(content.unitName)
+                let id = content.unitID.nfc, name = content.unitName.nfc
                 let subject = marked.subject.filled(id: id, name: name)
                 try HeaderValue.validate(subject, field: "Subject")
                 return RenderedReminder(

@@ -70,12 +70,12 @@ public struct ReminderTemplates: Sendable {
     /// The four texts, without the header checks.
     func renderUnchecked(_ content: ReminderContent) -> RenderedReminder {
         let model = TemplateModel.make(content)
-        let subject = Self.nfc(self.subject.render(model))
+        let subject = self.subject.render(model).nfc
         return RenderedReminder(
             subject: subject,
-            text: Self.nfc(text.render(model)),
-            html: Self.nfc(html.render(model)),
-            chat: Self.nfc(chat.render(model)).trimmingCharacters(in: .newlines)
+            text: text.render(model).nfc,
+            html: html.render(model).nfc,
+            chat: chat.render(model).nfc.trimmingCharacters(in: .newlines)
         )
     }
 
@@ -92,7 +92,6 @@ public struct ReminderTemplates: Sendable {
         }
     }
 
-    private static func nfc(_ text: String) -> String { text.nfc }
 }
 
 /// A template that does not parse.

@@ -11,10 +11,10 @@ enum TemplateModel {
         let items = content.items.enumerated().map { item(position: $0.offset + 1, $0.element) }
         let overdue = content.items.filter { $0.daysLeft < 0 }.count
         return [
-            "unit_id": nfc(content.unitID),
-            "unit_name": nfc(content.unitName),
-            "send_at": nfc(content.sendAt),
-            "send_at_display": nfc(content.sendAtDisplay),
+            "unit_id": content.unitID.nfc,
+            "unit_name": content.unitName.nfc,
+            "send_at": content.sendAt.nfc,
+            "send_at_display": content.sendAtDisplay.nfc,
             "count": content.items.count,
             "single": content.items.count == 1,
             "multiple": content.items.count > 1,
@@ -28,15 +28,15 @@ enum TemplateModel {
     static func item(position: Int, _ item: ReminderItem) -> [String: Any] {
         var values: [String: Any] = [
             "position": position,
-            "directive_id": nfc(item.directiveID),
+            "directive_id": item.directiveID.nfc,
             "has_number": item.directiveNumber.map { !$0.isEmpty } ?? false,
-            "directive_subject": nfc(item.directiveSubject),
-            "task_id": nfc(item.taskID),
-            "task_action": nfc(item.taskAction),
-            "short_action": shortened(nfc(item.taskAction), limit: 70),
+            "directive_subject": item.directiveSubject.nfc,
+            "task_id": item.taskID.nfc,
+            "task_action": item.taskAction.nfc,
+            "short_action": shortened(item.taskAction.nfc, limit: 70),
             "stage": item.stage.rawValue,
             "stage_label": item.stage.label,
-            "deadline_phrase": nfc(item.deadlinePhrase),
+            "deadline_phrase": item.deadlinePhrase.nfc,
             "deadline_iso": item.deadlineDate,
             "weekday_date": item.weekdayDate,
             "deadline_display": deadlineDisplay(item),
@@ -52,9 +52,9 @@ enum TemplateModel {
         if let lastDay = item.lastDay, lastDay != item.deadlineDate, let (y, m, d) = VietnameseDate.parseISO(lastDay) {
             values["last_day"] = VietnameseDate.weekdayDate(year: y, month: m, day: d)
         }
-        if let number = item.directiveNumber, !number.isEmpty { values["directive_number"] = nfc(number) }
-        if let reportTo = item.reportTo, !reportTo.isEmpty { values["report_to"] = nfc(reportTo) }
-        if let via = item.via, !via.isEmpty { values["via"] = nfc(via) }
+        if let number = item.directiveNumber, !number.isEmpty { values["directive_number"] = number.nfc }
+        if let reportTo = item.reportTo, !reportTo.isEmpty { values["report_to"] = reportTo.nfc }
+        if let via = item.via, !via.isEmpty { values["via"] = via.nfc }
         return values
     }
 
@@ -70,7 +70,7 @@ enum TemplateModel {
     /// The deadline as written, with the weekday: "trước ngày 04/4/2024 (Thứ Năm)"; when the
     /// phrase does not show the date ("trong thời hạn 5 ngày làm việc"), the full date.
     static func deadlineDisplay(_ item: ReminderItem) -> String {
-        let phrase = nfc(item.deadlinePhrase)
+        let phrase = item.deadlinePhrase.nfc
         guard let (y, m, d) = VietnameseDate.parseISO(item.deadlineDate) else { return phrase }
         let shown = ["\(d)/\(m)/\(y)", VietnameseDate.numeric(year: y, month: m, day: d),
                      String(format: "%02d/%02d/%04d", d, m, y), "\(d)/\(m < 10 ? "0" : "")\(m)/\(y)"]
@@ -85,8 +85,8 @@ enum TemplateModel {
         guard content.items.count != 1 else {
             let item = content.items[0]
             let lead = daysLeftPhrase(item.daysLeft)
-            let number = item.directiveNumber.map { $0.isEmpty ? "" : " (\(nfc($0)))" } ?? ""
-            return "\(lead.prefix(1).uppercased())\(lead.dropFirst()): \(shortened(nfc(item.taskAction), limit: 70))\(number)"
+            let number = item.directiveNumber.map { $0.isEmpty ? "" : " (\($0.nfc))" } ?? ""
+            return "\(lead.prefix(1).uppercased())\(lead.dropFirst()): \(shortened(item.taskAction.nfc, limit: 70))\(number)"
         }
         let overdue = content.items.filter { $0.daysLeft < 0 }.count
         let upcoming = content.items.count - overdue
@@ -105,5 +105,4 @@ enum TemplateModel {
         return atSpace.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) + "…"
     }
 
-    static func nfc(_ text: String) -> String { text.nfc }
 }

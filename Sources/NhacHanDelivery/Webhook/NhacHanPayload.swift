@@ -24,8 +24,8 @@ struct NhacHanPayload: Encodable {
         try root.encode(Self.version, forKey: "version")
         try root.encode(id, forKey: "id")
         var unit = root.nestedContainer(keyedBy: Keys.self, forKey: "unit")
-        try unit.encode(TemplateModel.nfc(content.unitID), forKey: "id")
-        try unit.encode(TemplateModel.nfc(content.unitName), forKey: "name")
+        try unit.encode(content.unitID.nfc, forKey: "id")
+        try unit.encode(content.unitName.nfc, forKey: "name")
         try root.encode(content.sendAt, forKey: "send_at")
         try root.encode(rendered.subject, forKey: "subject")
         try root.encode(rendered.chat, forKey: "text")
@@ -33,21 +33,21 @@ struct NhacHanPayload: Encodable {
         for item in content.items {
             var entry = items.nestedContainer(keyedBy: Keys.self)
             var directive = entry.nestedContainer(keyedBy: Keys.self, forKey: "directive")
-            try directive.encode(TemplateModel.nfc(item.directiveID), forKey: "id")
-            try directive.encode(item.directiveNumber.map(TemplateModel.nfc), forKey: "number")
-            try directive.encode(TemplateModel.nfc(item.directiveSubject), forKey: "subject")
+            try directive.encode(item.directiveID.nfc, forKey: "id")
+            try directive.encode(item.directiveNumber.map(\.nfc), forKey: "number")
+            try directive.encode(item.directiveSubject.nfc, forKey: "subject")
             var task = entry.nestedContainer(keyedBy: Keys.self, forKey: "task")
-            try task.encode(TemplateModel.nfc(item.taskID), forKey: "id")
-            try task.encode(TemplateModel.nfc(item.taskAction), forKey: "action")
+            try task.encode(item.taskID.nfc, forKey: "id")
+            try task.encode(item.taskAction.nfc, forKey: "action")
             try entry.encode(item.stage.rawValue, forKey: "stage")
             var deadline = entry.nestedContainer(keyedBy: Keys.self, forKey: "deadline")
-            try deadline.encode(TemplateModel.nfc(item.deadlinePhrase), forKey: "phrase")
+            try deadline.encode(item.deadlinePhrase.nfc, forKey: "phrase")
             try deadline.encode(item.deadlineDate, forKey: "date")
             try deadline.encode(item.lastDay, forKey: "last_day")
             try deadline.encode(item.weekdayDate, forKey: "weekday_date")
             try entry.encode(item.daysLeft, forKey: "days_left")
-            try entry.encode(item.reportTo.map(TemplateModel.nfc), forKey: "report_to")
-            try entry.encode(item.via.map(TemplateModel.nfc), forKey: "via")
+            try entry.encode(item.reportTo.map(\.nfc), forKey: "report_to")
+            try entry.encode(item.via.map(\.nfc), forKey: "via")
         }
     }
 }
@@ -56,7 +56,7 @@ extension NhacHanPayload {
     /// The same JSON as `encode(to:)` under `JSONEncoder` with sorted keys, written directly.
     /// Keys are listed here in sorted order; a test compares both encodings.
     func json() -> [UInt8] {
-        func text(_ value: String?) -> JSONValue { value.map { .string(TemplateModel.nfc($0)) } ?? .null }
+        func text(_ value: String?) -> JSONValue { value.map { .string($0.nfc) } ?? .null }
         let items = content.items.map { item -> JSONValue in
             .object([
                 ("days_left", .int(item.daysLeft)),

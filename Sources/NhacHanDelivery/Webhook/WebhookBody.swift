@@ -10,28 +10,23 @@ public enum WebhookBody {
         rendered: RenderedReminder,
         idempotencyKey: String
     ) -> [UInt8] {
-        if endpoint.format == .nhachan {
+        switch endpoint.format {
+        case .nhachan:
             // The most common body, written directly: JSONEncoder cost more than the sending.
+            // Its `Encodable` form stays as the reference the direct one is tested against.
             return NhacHanPayload(id: idempotencyKey, content: content, rendered: rendered).json()
+        case .slack:
+            return encode(["text": slackEscaped(rendered.chat)])
+        case .googlechat:
+            return encode(["text": rendered.chat])
+        case .teams:
+            return encode(TeamsPayload(title: rendered.subject, text: rendered.chat))
+        case .telegram:
+            return encode(TelegramPayload(
+                chatID: endpoint.telegramChatID ?? "",
+                text: endpoint.telegramParseMode?.uppercased() == "HTML" ? htmlEscaped(rendered.chat) : rendered.chat,
+                parseMode: endpoint.telegramParseMode))
         }
-        let value: any Encodable =
-            switch endpoint.format {
-            case .nhachan:
-                NhacHanPayload(id: idempotencyKey, content: content, rendered: rendered)
-            case .slack:
-                ["text": slackEscaped(rendered.chat)]
-            case .googlechat:
-                ["text": rendered.chat]
-            case .teams:
-                TeamsPayload(title: rendered.subject, text: rendered.chat)
-            case .telegram:
-                TelegramPayload(
-                    chatID: endpoint.telegramChatID ?? "",
-                    text: endpoint.telegramParseMode?.uppercased() == "HTML" ? htmlEscaped(rendered.chat) : rendered.chat,
-                    parseMode: endpoint.telegramParseMode
-                )
-            }
-        return encode(value)
     }
 
     static func encode(_ value: any Encodable) -> [UInt8] {

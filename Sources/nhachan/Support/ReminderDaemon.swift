@@ -81,7 +81,7 @@ struct ReminderDaemon: Service {
                     slices += 1
                     // Another process may have made something due (`nhachan retry`): look every 5 s.
                     if slices % 10 == 0, let due = try? await sender.store.nextWakeTime() {
-                        wake = min(wake, runner.local(due))
+                        wake = min(wake, loaded.zone.local(unix: due))
                     }
                 }
             }

@@ -32,15 +32,12 @@ extension LoadedConfig {
         var runner: Runner
     }
 
-    /// Takes the sender lock, opens the store, gives back leases a crashed sender left, and
-    /// builds the transports. Every failure says what failed and exits 1.
+    /// Opens the store (which makes its folder), takes the sender lock, gives back leases a
+    /// crashed sender left, and builds the transports. Every failure says what failed and exits 1.
     func openSender() async throws -> Sender {
+        let store = try openStore()
         var lock: SenderLock?
         if case .sqlite(let path) = config.state {
-            let folder = (path as NSString).deletingLastPathComponent
-            if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
-                _ = try openStore()  // creates the folder, or says why it cannot
-            }
             do {
                 lock = try SenderLock(path: path + ".lock")
             } catch {
@@ -48,7 +45,6 @@ extension LoadedConfig {
                 throw ExitCode(1)
             }
         }
-        let store = try openStore()
         if lock != nil { try await store.releaseLeases(owner: nil, now: Int64(Date().timeIntervalSince1970)) }
         return Sender(lock: lock, store: store, runner: try runner(store: store))
     }
