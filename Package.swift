@@ -21,6 +21,11 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .target(name: "NhacHanCore", swiftSettings: strictSettings),
@@ -47,6 +52,23 @@ let package = Package(
             dependencies: [
                 "NhacHanCore", "NhacHanConfig", "NhacHanDelivery", "NhacHanStore",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .target(
+            name: "NhacHanServer",
+            dependencies: [
+                "NhacHanCore", "NhacHanConfig", "NhacHanStore", "NhacHanOutbox", "NhacHanDelivery", "CXlsxWriter",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -54,7 +76,10 @@ let package = Package(
         .executableTarget(
             name: "nhachan",
             dependencies: [
-                "NhacHanCore", "NhacHanConfig", "NhacHanImport", "NhacHanDelivery", "NhacHanStore", "NhacHanOutbox",
+                "NhacHanCore", "NhacHanConfig", "NhacHanImport", "NhacHanDelivery", "NhacHanStore", "NhacHanOutbox", "NhacHanServer",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -74,6 +99,14 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(name: "NhacHanDeliveryTests", dependencies: ["NhacHanDelivery", "NhacHanCore", "NhacHanTestSupport"], swiftSettings: strictSettings),
         .executableTarget(name: "bench-transports", dependencies: ["NhacHanDelivery", "NhacHanCore"], path: "bench/transports/swift", swiftSettings: strictSettings),
+        .testTarget(
+            name: "NhacHanServerTests",
+            dependencies: [
+                "NhacHanServer", "NhacHanConfig", "NhacHanCore", "NhacHanStore", "NhacHanOutbox",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
+            swiftSettings: strictSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["nhachan", "NhacHanTestSupport"], exclude: ["Golden"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Installs what nhachan needs to build, test and run its demo on Debian: the C libraries it
-# links (libcurl, SQLite), the loopback test servers (aiosmtpd, openssl) and poppler for PDFs.
+# links (libcurl, SQLite, libxlsxwriter), the loopback test servers (aiosmtpd, openssl),
+# poppler for PDFs, and for the web face's tests headless Chromium with its driver (Selenium)
+# and independent parsers of iCalendar, Prometheus text and XLSX.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 
-apt_packages=(libcurl4-openssl-dev libsqlite3-dev openssl python3 python3-pip poppler-utils unzip ca-certificates)
+apt_packages=(libcurl4-openssl-dev libsqlite3-dev libxlsxwriter-dev openssl python3 python3-pip poppler-utils unzip ca-certificates
+    chromium chromium-driver)
 missing=()
 for p in "${apt_packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -18,8 +21,12 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 python=${NHACHAN_PYTHON:-python3}
-if ! "$python" -c "import aiosmtpd" 2>/dev/null; then
-    echo "installing aiosmtpd for $python" >&2
-    "$python" -m pip install --quiet aiosmtpd 2>/dev/null \
-        || "$python" -m pip install --quiet --break-system-packages aiosmtpd
-fi
+python_modules=(aiosmtpd:aiosmtpd selenium:selenium icalendar:icalendar prometheus_client:prometheus-client openpyxl:openpyxl)
+for entry in "${python_modules[@]}"; do
+    module=${entry%%:*} package=${entry#*:}
+    if ! "$python" -c "import $module" 2>/dev/null; then
+        echo "installing $package for $python" >&2
+        "$python" -m pip install --quiet "$package" 2>/dev/null \
+            || "$python" -m pip install --quiet --break-system-packages "$package"
+    fi
+done

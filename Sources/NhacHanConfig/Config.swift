@@ -12,6 +12,8 @@ public struct Config: Sendable {
     public var calendar: CalendarSettings
     public var coordinator: Coordinator?
     public var smtp: SMTPSettings?
+    /// The web face; `nil` when the config has no `http:`.
+    public var http: HTTPSettings?
     public var webhooks: WebhookSettings
     /// How long finished deliveries stay in the state file, in days.
     public var retentionDays: Int

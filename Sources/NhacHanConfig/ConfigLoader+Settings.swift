@@ -44,6 +44,7 @@ extension ConfigLoader {
         if let node = fields["calendar"]?.value { readCalendar(node, r, into: &draft) }
         if let node = fields["coordinator"]?.value { draft.coordinator = readCoordinator(node, r) }
         if let node = fields["smtp"]?.value { draft.smtp = readSMTP(node, r, into: &draft) }
+        if let node = fields["http"]?.value { draft.http = readHTTP(node, r, into: &draft) }
         if let node = fields["default_policy"]?.value, let name = r.string(node, "default_policy") {
             draft.defaultPolicy = (name, r.location(node))
         }

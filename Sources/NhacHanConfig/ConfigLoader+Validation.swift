@@ -51,7 +51,7 @@ extension ConfigLoader {
         return Config(
             rootPath: draft.rootPath, files: draft.files, timezone: draft.timezone,
             state: resolved(state, root: draft.rootPath), calendar: draft.calendar, coordinator: draft.coordinator,
-            smtp: draft.smtp, webhooks: draft.webhooks, retentionDays: draft.retentionDays, registry: registry, templatesDirectory: draft.templatesDirectory, undated: draft.undated)
+            smtp: draft.smtp, http: draft.http, webhooks: draft.webhooks, retentionDays: draft.retentionDays, registry: registry, templatesDirectory: draft.templatesDirectory, undated: draft.undated)
     }
 
     private func resolved(_ state: StateLocation, root: String) -> StateLocation {

@@ -18,7 +18,7 @@ public struct ConfigLoader {
     }
 
     static let rootKeys = [
-        "timezone", "state", "include", "templates", "calendar", "coordinator", "smtp", "webhooks", "retention_days", "policies", "default_policy",
+        "timezone", "state", "include", "templates", "calendar", "coordinator", "smtp", "http", "webhooks", "retention_days", "policies", "default_policy",
         "units", "groups", "directives",
     ]
     static let includedKeys = ["policies", "units", "groups", "directives"]
@@ -120,6 +120,7 @@ struct ConfigDraft {
     var calendar = CalendarSettings()
     var coordinator: Coordinator?
     var smtp: SMTPSettings?
+    var http: HTTPSettings?
     var webhooks = WebhookSettings()
     var retentionDays = 400
     var templatesDirectory: String?

@@ -69,6 +69,30 @@ public struct Acknowledgements: Sendable {
         return results
     }
 
+    /// Acks one named occurrence (an ack link, the coordinator's page): the task must still be
+    /// the unit's in the config. Returns the ack that stands: the new one, or the first one.
+    public func record(
+        directive directiveID: String, task taskID: String, unit unitID: String, occurrence: String, at: LocalTime, note: String?, via: String
+    ) async throws -> (ack: AckRecord, isNew: Bool) {
+        guard let directive = registry.directive(directiveID), let task = directive.tasks.first(where: { $0.id == taskID }),
+              registry.expand(task.units).contains(unitID)
+        else {
+            throw Refusal(description: "nhiệm vụ \(directiveID)/\(taskID) không còn giao cho đơn vị '\(unitID)' trong cấu hình (no longer assigned)")
+        }
+        let key = AckRecord.occurrenceKey(directive: directiveID, task: taskID, unit: unitID, occurrence: occurrence)
+        if let first = try await store.acks().first(where: { $0.occurrenceKey == key }) { return (first, false) }
+        let ack = AckRecord(directive: directiveID, task: taskID, unit: unitID, occurrence: occurrence, at: zone.unix(at), how: via, note: note)
+        try await store.ack(ack)
+        try await withdrawAcknowledged(now: at)
+        let stands = try await store.acks().first(where: { $0.occurrenceKey == key }) ?? ack
+        return (stands, stands == ack)
+    }
+
+    /// Removes the ack of one occurrence; returns how many (0 or 1).
+    public func remove(directive: String, task: String, unit: String, occurrence: String) async throws -> Int {
+        try await store.unack(directive: directive, task: task, unit: unit, occurrence: occurrence)
+    }
+
     /// Removes acks; returns how many.
     public func remove(directive: String, unit: String, task: String?) async throws -> Int {
         guard registry.directive(directive) != nil else {

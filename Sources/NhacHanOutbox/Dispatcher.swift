@@ -17,9 +17,15 @@ struct Dispatcher {
     /// Acks by occurrence (`directive/task/unit/occurrence`), as Unix seconds.
     var acked: [String: Int64]
     var random: @Sendable () -> Double
+    /// Ack and feed links, when the config has `http:`.
+    var links: MessageLinks?
 
-    init(config: Config, zone: CivilTimeZone, channels: any DeliveryChannels, retry: RetryPolicy, acks: [AckRecord], random: @escaping @Sendable () -> Double) {
+    init(
+        config: Config, zone: CivilTimeZone, channels: any DeliveryChannels, retry: RetryPolicy, acks: [AckRecord], links: MessageLinks? = nil,
+        random: @escaping @Sendable () -> Double
+    ) {
         self.config = config
+        self.links = links
         self.zone = zone
         self.channels = channels
         self.retry = retry
@@ -108,8 +114,9 @@ struct Dispatcher {
     /// The I/O half: emails on their connection while the webhooks run on their own queue.
     func send(_ prepared: PreparedBatch, now: Int64, gate: SendGate) async -> [(DeliveryRecord, DeliveryUpdate)] {
         var results = prepared.early
-        async let hookAnswers = prepared.hooks.isEmpty ? [] : channels.sendWebhooks(prepared.hooks, gate: gate)
-        let sent = prepared.emails.isEmpty ? [] : await channels.sendEmails(prepared.emails, gate: gate)
+        let channels = self.channels
+        async let hookAnswers = prepared.hooks.isEmpty ? [] : SendMetrics.timed("webhook") { await channels.sendWebhooks(prepared.hooks, gate: gate) }
+        let sent = prepared.emails.isEmpty ? [] : await SendMetrics.timed("email") { await channels.sendEmails(prepared.emails, gate: gate) }
         for (result, group) in zip(sent, prepared.emailMembers) {
             for p in group {
                 results.append((p.record, update(for: result.outcome(for: p.record.target) ?? result.outcome, record: p.record, now: now, gate: gate)))
@@ -136,11 +143,18 @@ struct Dispatcher {
             unitID: payload.unit, unitName: payload.unitName, sendAt: zone.iso(sendAt),
             sendAtDisplay: "\(NhacHanCore.VietnameseDate.long(sendAt.day)) \(ClockTime.format(sendAt.secondOfDay / 60))",
             items: payload.items.map { item in
-                ReminderItem(
+                let ackURL = links.flatMap { links in
+                    CivilDate(iso: item.lastDay).map {
+                        links.ackURL(directive: item.directive, task: item.task, unit: payload.unit, occurrence: item.occurrence, lastDay: $0)
+                    }
+                }
+                return ReminderItem(
                     directiveID: item.directive, directiveNumber: item.number, directiveSubject: item.subject, taskID: item.task,
                     taskAction: item.action, stage: ReminderStage(rawValue: item.stage) ?? .before, deadlinePhrase: item.deadlinePhrase,
-                    deadlineDate: item.deadlineDate, lastDay: item.lastDay, daysLeft: item.daysLeft, reportTo: item.reportTo, via: item.via)
-            })
+                    deadlineDate: item.deadlineDate, lastDay: item.lastDay, daysLeft: item.daysLeft, reportTo: item.reportTo, via: item.via,
+                    ackURL: ackURL)
+            },
+            feedURL: links?.feedURL(unit: payload.unit))
     }
 
     private func prepareEmails(_ prepared: [Prepared], now: Int64, into batch: inout PreparedBatch) {

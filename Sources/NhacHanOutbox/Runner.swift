@@ -36,6 +36,8 @@ public struct Runner: Sendable {
     public var limits: Limits
     /// Identifies this process's leases.
     public let owner: String
+    /// Ack and feed links put in every reminder, when the config has `http:`.
+    public var links: MessageLinks?
     /// The jitter's random draw in `0..<1`; pinned by tests.
     public var random: @Sendable () -> Double = { Double.random(in: 0..<1) }
 
@@ -94,7 +96,7 @@ public struct Runner: Sendable {
                 let batch = try await store.claimDue(now: nowUnix, limit: limits.batchSize, leaseSeconds: limits.leaseSeconds, owner: owner)
                 if !batch.isEmpty {
                     // Acks are read for every batch, so an ack recorded beside the daemon stops at once.
-                    let made = Dispatcher(config: config, zone: zone, channels: channels, retry: retry, acks: try await store.acks(), random: random)
+                    let made = Dispatcher(config: config, zone: zone, channels: channels, retry: retry, acks: try await store.acks(), links: links, random: random)
                     next = made.prepare(batch, now: nowUnix)
                     dispatcher = made
                 }
@@ -144,7 +146,10 @@ public struct Runner: Sendable {
     private func record(_ results: [(DeliveryRecord, DeliveryUpdate)], now: Int64, into summary: inout Summary) async throws {
         let lost = try await store.complete(results.map { DeliveryCompletion(key: $0.0.key, update: $0.1) }, owner: owner, now: now)
         summary.leaseLost += lost.count
-        for (_, update) in results { summary.counts[update.state, default: 0] += 1 }
+        for (record, update) in results {
+            summary.counts[update.state, default: 0] += 1
+            SendMetrics.count(channel: record.channel, outcome: update.state)
+        }
     }
 
     /// Keeps this runner's leases alive while a tick sends, however long its batches take.

@@ -33,10 +33,10 @@ public struct PlanCalendarExport {
                 "BEGIN:VEVENT",
                 "UID:\(key.item)/\(unit.id)@nhachan",
                 "DTSTAMP:\(utcStamp(generatedAt))",
-                "DTSTART;VALUE=DATE:\(compact(last))",
-                "DTEND;VALUE=DATE:\(compact(last.adding(days: 1)))",
-                "SUMMARY:\(text("Hạn: \(item.task.action)\(number) – \(unit.name)"))",
-                "DESCRIPTION:\(text(description(item, renderer: renderer)))",
+                "DTSTART;VALUE=DATE:\(ICalendarText.date(last))",
+                "DTEND;VALUE=DATE:\(ICalendarText.date(last.adding(days: 1)))",
+                "SUMMARY:\(ICalendarText.escaped("Hạn: \(item.task.action)\(number) – \(unit.name)"))",
+                "DESCRIPTION:\(ICalendarText.escaped(description(item, renderer: renderer)))",
                 "CATEGORIES:nhachan",
                 "TRANSP:TRANSPARENT",
             ]
@@ -44,14 +44,14 @@ public struct PlanCalendarExport {
                 lines += [
                     "BEGIN:VALARM", "ACTION:DISPLAY",
                     "TRIGGER;VALUE=DATE-TIME:\(utcStamp(instant))",
-                    "DESCRIPTION:\(text("[\(alarmItem.stage.kind.vietnameseLabel)] \(item.task.action), \(VietnameseDate.daysLeft(alarmItem.daysLeft))"))",
+                    "DESCRIPTION:\(ICalendarText.escaped("[\(alarmItem.stage.kind.vietnameseLabel)] \(item.task.action), \(VietnameseDate.daysLeft(alarmItem.daysLeft))"))",
                     "END:VALARM",
                 ]
             }
             lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")
-        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+        return ICalendarText.document(lines)
     }
 
     private func description(_ item: PlannedItem, renderer: PlanRenderer) -> String {
@@ -61,41 +61,6 @@ public struct PlanCalendarExport {
         return parts.joined(separator: "\n")
     }
 
-    private func compact(_ date: CivilDate) -> String {
-        date.description.replacingAll("-", with: "")
-    }
-
-    /// Escapes TEXT values (RFC 5545 §3.3.11).
-    private func text(_ value: String) -> String {
-        var out = ""
-        for c in value {
-            switch c {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\n", "\r\n": out += "\\n"
-            case "\r": break
-            default: out.append(c)
-            }
-        }
-        return out
-    }
-
-    /// Folds a content line at 75 octets without splitting a UTF-8 sequence (RFC 5545 §3.1).
-    private func fold(_ line: String) -> String {
-        var out = ""
-        var octets = 0
-        for scalar in line.unicodeScalars {
-            let size = String(scalar).utf8.count
-            if octets + size > 75 {
-                out += "\r\n "
-                octets = 1
-            }
-            out.unicodeScalars.append(scalar)
-            octets += size
-        }
-        return out
-    }
 }
 
 extension String {

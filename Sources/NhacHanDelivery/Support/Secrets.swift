@@ -22,4 +22,18 @@ public enum Secrets {
             return text.trimmingCharacters(in: .whitespacesAndNewlines)
         }
     }
+
+    /// A key's bytes: a file's text without its line end (`openssl rand -hex 32`), or its raw
+    /// bytes when it is not text (`head -c 32 /dev/urandom`); a variable's UTF-8.
+    public static func bytes(_ reference: SecretReference, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [UInt8] {
+        guard case .file(let path) = reference else { return Array(try resolve(reference, environment: environment).utf8) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Missing(description: "không đọc được tệp bí mật \(path) (cannot read secret file)")
+        }
+        if let text = String(data: data, encoding: .utf8), !text.contains("\0") {
+            return Array(text.trimmingCharacters(in: .whitespacesAndNewlines).utf8)
+        }
+        return Array(data)
+    }
 }
+

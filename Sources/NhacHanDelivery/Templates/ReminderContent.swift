@@ -12,13 +12,16 @@ public struct ReminderContent: Hashable, Sendable {
     public var sendAtDisplay: String
     /// Sorted by deadline, as the planner groups them.
     public var items: [ReminderItem]
+    /// The unit's calendar feed (`http:` configured), for the footer.
+    public var feedURL: String?
 
-    public init(unitID: String, unitName: String, sendAt: String, sendAtDisplay: String, items: [ReminderItem]) {
+    public init(unitID: String, unitName: String, sendAt: String, sendAtDisplay: String, items: [ReminderItem], feedURL: String? = nil) {
         self.unitID = unitID
         self.unitName = unitName
         self.sendAt = sendAt
         self.sendAtDisplay = sendAtDisplay
         self.items = items
+        self.feedURL = feedURL
     }
 }
 
@@ -44,6 +47,8 @@ public struct ReminderItem: Hashable, Sendable {
     public var reportTo: String?
     /// Through whom: "Phòng Lao động - Thương binh và Xã hội".
     public var via: String?
+    /// The signed link that records the report (`http:` configured).
+    public var ackURL: String?
 
     public init(
         directiveID: String,
@@ -57,7 +62,8 @@ public struct ReminderItem: Hashable, Sendable {
         lastDay: String? = nil,
         daysLeft: Int,
         reportTo: String? = nil,
-        via: String? = nil
+        via: String? = nil,
+        ackURL: String? = nil
     ) {
         self.directiveID = directiveID
         self.directiveNumber = directiveNumber
@@ -71,6 +77,7 @@ public struct ReminderItem: Hashable, Sendable {
         self.daysLeft = daysLeft
         self.reportTo = reportTo
         self.via = via
+        self.ackURL = ackURL
     }
 
     /// "Thứ Năm, 04/4/2024", or the raw date when it cannot be read.

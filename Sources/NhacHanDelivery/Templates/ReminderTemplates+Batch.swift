@@ -20,6 +20,11 @@ extension ReminderTemplates {
             var key = content
             key.unitID = Self.idMarker
             key.unitName = Self.nameMarker
+            // Links are signed per unit: markers too, filled from each unit's own content.
+            if key.feedURL != nil { key.feedURL = Self.feedMarker }
+            for index in key.items.indices where key.items[index].ackURL != nil {
+                key.items[index].ackURL = Self.ackMarker(index)
+            }
             if let index = generic[key] { return index }
             generic[key] = distinct.count
             distinct.append(key)
@@ -35,13 +40,13 @@ extension ReminderTemplates {
             Result { () throws(HeaderValueError) in
                 let marked = shared[key]
                 try HeaderValue.validate(content.unitName, field: "unit name")
-                let id = content.unitID.nfc, name = content.unitName.nfc
-                let subject = marked.subject.filled(id: id, name: name)
+                let plain = MarkedText.Values(content, escape: { $0 })
+                let subject = marked.subject.filled(plain)
                 try HeaderValue.validate(subject, field: "Subject")
                 return RenderedReminder(
-                    subject: subject, text: marked.text.filled(id: id, name: name),
-                    html: marked.html.filled(id: Self.htmlEscaped(id), name: Self.htmlEscaped(name)),
-                    chat: marked.chat.filled(id: id, name: name))
+                    subject: subject, text: marked.text.filled(plain),
+                    html: marked.html.filled(MarkedText.Values(content, escape: Self.htmlEscaped)),
+                    chat: marked.chat.filled(plain))
             }
         }
     }
@@ -50,6 +55,9 @@ extension ReminderTemplates {
     /// (the loader refuses them in names).
     static let idMarker = "\u{E000}unit-id\u{E000}"
     static let nameMarker = "\u{E001}unit-name\u{E001}"
+    static let feedMarker = "\u{E003}feed\u{E003}"
+    /// The ack link of the item at `index`: `U+E002`, the index in decimal, `U+E002`.
+    static func ackMarker(_ index: Int) -> String { "\u{E002}\(index)\u{E002}" }
 
     /// A value as the HTML template's `{{x}}` writes it: Mustache's own escaping.
     static func htmlEscaped(_ value: String) -> String {
@@ -61,13 +69,19 @@ extension ReminderTemplates {
     }()
 
     /// Whether every use of `unit_name` and `unit_id` in the sources is a plain `{{…}}` tag
-    /// (no section, transform, or unescaped `{{{…}}}`).
+    /// (no section, transform, or unescaped `{{{…}}}`), and every use of the link fields a
+    /// plain tag or a section that only tests them.
     static func usesUnitFieldsPlainly(_ sources: [String]) -> Bool {
         sources.allSatisfy { source in
-            ["unit_name", "unit_id"].allSatisfy { field in
+            let plain = ["unit_name", "unit_id"].allSatisfy { field in
                 source.ranges(of: "{{{\(field)}}}").isEmpty
                     && source.ranges(of: field).count == source.ranges(of: "{{\(field)}}").count
             }
+            let links = ["ack_url", "feed_url"].allSatisfy { field in
+                source.ranges(of: "{{{\(field)}}}").isEmpty
+                    && source.ranges(of: field).count == ["{{", "{{#", "{{^", "{{/"].map { source.ranges(of: "\($0)\(field)}}").count }.reduce(0, +)
+            }
+            return plain && links
         }
     }
 }
@@ -86,6 +100,23 @@ struct MarkedText {
         case literal(Substring)
         case id
         case name
+        case feed
+        case ack(Int)
+    }
+
+    /// One unit's values for the markers, escaped as the template would have escaped them.
+    struct Values {
+        var id: String
+        var name: String
+        var feed: String
+        var acks: [String]
+
+        init(_ content: ReminderContent, escape: (String) -> String) {
+            id = escape(content.unitID.nfc)
+            name = escape(content.unitName.nfc)
+            feed = content.feedURL.map(escape) ?? ""
+            acks = content.items.map { $0.ackURL.map(escape) ?? "" }
+        }
     }
 
     var pieces: [Piece] = []
@@ -93,6 +124,8 @@ struct MarkedText {
 
     init(_ text: String) {
         let id = Array(ReminderTemplates.idMarker.utf8), name = Array(ReminderTemplates.nameMarker.utf8)
+        let feed = Array(ReminderTemplates.feedMarker.utf8)
+        let ackFence: [UInt8] = [0xEE, 0x80, 0x82]  // U+E002
         let bytes = Array(text.utf8)
         var start = 0, index = 0
         func flush(_ end: Int) {
@@ -102,22 +135,31 @@ struct MarkedText {
             pieces.append(.literal(text[from..<to]))
             literalBytes += end - start
         }
+        func marker(_ marker: [UInt8], _ piece: Piece) -> Bool {
+            guard bytes[index...].starts(with: marker) else { return false }
+            flush(index)
+            pieces.append(piece)
+            index += marker.count
+            start = index
+            return true
+        }
         while index < bytes.count {
-            // Both markers start with a private-use scalar (EE 80 80 or EE 80 81 in UTF-8).
+            // Every marker starts with a private-use scalar (EE 80 8x in UTF-8).
             if bytes[index] == 0xEE {
-                if bytes[index...].starts(with: id) {
-                    flush(index)
-                    pieces.append(.id)
-                    index += id.count
-                    start = index
-                    continue
-                }
-                if bytes[index...].starts(with: name) {
-                    flush(index)
-                    pieces.append(.name)
-                    index += name.count
-                    start = index
-                    continue
+                if marker(id, .id) || marker(name, .name) || marker(feed, .feed) { continue }
+                if bytes[index...].starts(with: ackFence) {
+                    var end = index + 3, number = 0
+                    while end < bytes.count, bytes[end] >= 0x30, bytes[end] <= 0x39 {
+                        number = number * 10 + Int(bytes[end] - 0x30)
+                        end += 1
+                    }
+                    if end > index + 3, bytes[end...].starts(with: ackFence) {
+                        flush(index)
+                        pieces.append(.ack(number))
+                        index = end + 3
+                        start = index
+                        continue
+                    }
                 }
             }
             index += 1
@@ -126,14 +168,16 @@ struct MarkedText {
     }
 
     /// The text with each marker replaced, in NFC (a no-op check for NFC input).
-    func filled(id: String, name: String) -> String {
+    func filled(_ values: Values) -> String {
         var out = ""
-        out.reserveCapacity(literalBytes + 4 * (name.utf8.count + id.utf8.count))
+        out.reserveCapacity(literalBytes + 4 * (values.name.utf8.count + values.id.utf8.count))
         for piece in pieces {
             switch piece {
             case .literal(let text): out += text
-            case .id: out += id
-            case .name: out += name
+            case .id: out += values.id
+            case .name: out += values.name
+            case .feed: out += values.feed
+            case .ack(let index): out += index < values.acks.count ? values.acks[index] : ""
             }
         }
         return out.nfc

@@ -18,12 +18,18 @@ extension ReminderTemplates {
             {{#report_to}}
             - Báo cáo về: {{report_to}}{{#via}} (qua {{via}}){{/via}}
             {{/report_to}}
+            {{#ack_url}}
+            - Nếu đã báo cáo, bấm Xác nhận tại: {{ack_url}}
+            {{/ack_url}}
             {{/items}}
 
-            Nếu đã báo cáo, xin bỏ qua thư này.
+            {{^has_links}}Nếu đã báo cáo, xin bỏ qua thư này.{{/has_links}}{{#has_links}}Sau khi xác nhận, hệ thống sẽ thôi nhắc việc đó.{{/has_links}}
 
             --
             Thư tự động của hệ thống nhắc hạn, gửi lúc {{send_at_display}}. Xin không trả lời thư này.
+            {{#feed_url}}
+            Theo dõi các hạn của đơn vị trên lịch (Google Calendar, Outlook, Thunderbird): {{feed_url}}
+            {{/feed_url}}
 
             """
 
@@ -44,10 +50,13 @@ extension ReminderTemplates {
             {{#report_to}}
             <p style="margin:0;">Báo cáo về: {{report_to}}{{#via}} (qua {{via}}){{/via}}</p>
             {{/report_to}}
+            {{#ack_url}}
+            <p style="margin:12px 0 0 0;"><a href="{{ack_url}}" style="display:inline-block;padding:10px 16px;background:#1565c0;color:#ffffff;text-decoration:none;border-radius:4px;font-weight:bold;">Xác nhận đã báo cáo</a></p>
+            {{/ack_url}}
             </div>
             {{/items}}
-            <p style="margin:16px 0 0 0;">Nếu đã báo cáo, xin bỏ qua thư này.</p>
-            <p style="margin:16px 0 0 0;font-size:13px;color:#666;">Thư tự động của hệ thống nhắc hạn, gửi lúc {{send_at_display}}. Xin không trả lời thư này.</p>
+            <p style="margin:16px 0 0 0;">{{^has_links}}Nếu đã báo cáo, xin bỏ qua thư này.{{/has_links}}{{#has_links}}Nếu đã báo cáo, bấm Xác nhận: hệ thống sẽ thôi nhắc việc đó.{{/has_links}}</p>
+            <p style="margin:16px 0 0 0;font-size:13px;color:#666;">Thư tự động của hệ thống nhắc hạn, gửi lúc {{send_at_display}}. Xin không trả lời thư này.{{#feed_url}} <a href="{{feed_url}}" style="color:#666;">Theo dõi các hạn trên lịch của đơn vị</a>.{{/feed_url}}</p>
             </div>
             </body>
             </html>
@@ -59,6 +68,9 @@ extension ReminderTemplates {
             {{#items}}
             • {{task_action}}{{#has_number}} ({{directive_number}}){{/has_number}}
               Hạn: {{deadline_display}}, {{days_left_phrase}}{{#report_to}}; báo cáo về {{report_to}}{{#via}} (qua {{via}}){{/via}}{{/report_to}}
+            {{#ack_url}}
+              Đã báo cáo? Xác nhận: {{ack_url}}
+            {{/ack_url}}
             {{/items}}
             """
     }

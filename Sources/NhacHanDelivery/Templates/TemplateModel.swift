@@ -10,7 +10,7 @@ enum TemplateModel {
     static func make(_ content: ReminderContent) -> [String: Any] {
         let items = content.items.enumerated().map { item(position: $0.offset + 1, $0.element) }
         let overdue = content.items.filter { $0.daysLeft < 0 }.count
-        return [
+        var model: [String: Any] = [
             "unit_id": content.unitID.nfc,
             "unit_name": content.unitName.nfc,
             "send_at": content.sendAt.nfc,
@@ -22,7 +22,10 @@ enum TemplateModel {
             "overdue_count": overdue,
             "headline": headline(content),
             "items": items,
+            "has_links": content.items.contains { $0.ackURL != nil },
         ]
+        if let feed = content.feedURL { model["feed_url"] = feed }
+        return model
     }
 
     static func item(position: Int, _ item: ReminderItem) -> [String: Any] {
@@ -55,6 +58,7 @@ enum TemplateModel {
         if let number = item.directiveNumber, !number.isEmpty { values["directive_number"] = number.nfc }
         if let reportTo = item.reportTo, !reportTo.isEmpty { values["report_to"] = reportTo.nfc }
         if let via = item.via, !via.isEmpty { values["via"] = via.nfc }
+        if let url = item.ackURL { values["ack_url"] = url }
         return values
     }
 

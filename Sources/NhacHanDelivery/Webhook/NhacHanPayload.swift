@@ -27,6 +27,7 @@ struct NhacHanPayload: Encodable {
         try unit.encode(content.unitID.nfc, forKey: "id")
         try unit.encode(content.unitName.nfc, forKey: "name")
         try root.encode(content.sendAt, forKey: "send_at")
+        try root.encode(content.feedURL, forKey: "feed_url")
         try root.encode(rendered.subject, forKey: "subject")
         try root.encode(rendered.chat, forKey: "text")
         var items = root.nestedUnkeyedContainer(forKey: "items")
@@ -48,6 +49,7 @@ struct NhacHanPayload: Encodable {
             try entry.encode(item.daysLeft, forKey: "days_left")
             try entry.encode(item.reportTo.map(\.nfc), forKey: "report_to")
             try entry.encode(item.via.map(\.nfc), forKey: "via")
+            try entry.encode(item.ackURL, forKey: "ack_url")
         }
     }
 }
@@ -59,6 +61,7 @@ extension NhacHanPayload {
         func text(_ value: String?) -> JSONValue { value.map { .string($0.nfc) } ?? .null }
         let items = content.items.map { item -> JSONValue in
             .object([
+                ("ack_url", .optional(item.ackURL)),
                 ("days_left", .int(item.daysLeft)),
                 ("deadline", .object([
                     ("date", .string(item.deadlineDate)), ("last_day", .optional(item.lastDay)),
@@ -72,7 +75,7 @@ extension NhacHanPayload {
             ])
         }
         let root = JSONValue.object([
-            ("id", .string(id)), ("items", .array(items)), ("send_at", .string(content.sendAt)),
+            ("feed_url", .optional(content.feedURL)), ("id", .string(id)), ("items", .array(items)), ("send_at", .string(content.sendAt)),
             ("subject", .string(rendered.subject)), ("text", .string(rendered.chat)), ("type", .string("nhachan.reminder")),
             ("unit", .object([("id", text(content.unitID)), ("name", text(content.unitName))])), ("version", .int(Self.version)),
         ])

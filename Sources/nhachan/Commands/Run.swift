@@ -4,6 +4,8 @@ import Logging
 import NhacHanConfig
 import NhacHanCore
 import NhacHanOutbox
+import Metrics
+import Prometheus
 import ServiceLifecycle
 import Synchronization
 
@@ -36,12 +38,23 @@ struct RunCommand: AsyncParsableCommand {
         let start = try loaded.now(now)
         let stop = try loaded.time(until, name: "--until")
         let clock = SimulatedClock(start: now == nil ? nil : start, speed: speed, zone: loaded.zone)
-        let daemon = ReminderDaemon(configPath: options.config, initial: loaded, clock: clock, until: stop, logger: Logger(label: "nhachan"))
+        var daemon = ReminderDaemon(configPath: options.config, initial: loaded, clock: clock, until: stop, logger: Logger(label: "nhachan"))
         // The daemon returning (at --until) ends the group with success, not as a failure.
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: daemon, successTerminationBehavior: .gracefullyShutdownGroup)
+        ]
+        if loaded.config.http != nil {
+            // The runner's sends are counted into the registry that /metrics exports.
+            let metrics = PrometheusCollectorRegistry()
+            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
+            let web = try WebFace(
+                loaded: loaded, store: try loaded.openStore(), clock: { [zone = loaded.zone] in zone.unix(clock.now) }, metrics: metrics,
+                logger: Logger(label: "nhachan.http"))
+            daemon.onReload = { web.follow($0) }
+            services = [.init(service: daemon, successTerminationBehavior: .gracefullyShutdownGroup), .init(service: web.service())]
+        }
         let group = ServiceGroup(
-            configuration: .init(
-                services: [.init(service: daemon, successTerminationBehavior: .gracefullyShutdownGroup)],
-                gracefulShutdownSignals: [.sigterm, .sigint], logger: Logger(label: "nhachan.lifecycle")))
+            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: Logger(label: "nhachan.lifecycle")))
         do {
             try await group.run()
         } catch let error as ReminderDaemon.Fatal {

@@ -24,6 +24,16 @@ struct ConfigOptions: ParsableArguments {
         guard let zone = CivilTimeZone(identifier: config.timezone) else { throw ExitCode(2) }
         return LoadedConfig(config: config, zone: zone, calendar: CalendarFactory.make(config))
     }
+
+    /// The configuration read again (SIGHUP), or `nil` with its errors on standard error.
+    static func reload(path: String) throws -> LoadedConfig? {
+        let loader = ConfigLoader()
+        guard let config = loader.load(path: path), let zone = CivilTimeZone(identifier: config.timezone) else {
+            printError(loader.diagnostics.rendered(loader.diagnostics.errors))
+            return nil
+        }
+        return LoadedConfig(config: config, zone: zone, calendar: CalendarFactory.make(config))
+    }
 }
 
 /// A configuration with what every command derives from it.

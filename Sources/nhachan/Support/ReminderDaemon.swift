@@ -23,6 +23,8 @@ struct ReminderDaemon: Service {
     let clock: SimulatedClock
     let until: LocalTime?
     let logger: Logger
+    /// Told of every configuration applied on reload (the web face follows it).
+    var onReload: @Sendable (LoadedConfig) -> Void = { _ in }
 
     /// A failure that ends the daemon (exit 1).
     struct Fatal: Error, CustomStringConvertible {
@@ -120,8 +122,8 @@ struct ReminderDaemon: Service {
         }
         let fresh = LoadedConfig(config: config, zone: zone, calendar: CalendarFactory.make(config))
         do {
-            let transports = try Transports(config: config)
-            let runner = Runner(config: config, zone: zone, calendar: fresh.calendar, store: store, channels: transports)
+            let runner = try fresh.makeRunner(store: store)
+            onReload(fresh)
             logger.info("đã nạp lại cấu hình", metadata: ["files": "\(config.files.count)"])
             return (fresh, runner)
         } catch {

@@ -4,6 +4,7 @@ import NhacHanConfig
 import NhacHanCore
 import NhacHanDelivery
 import NhacHanOutbox
+import NhacHanServer
 import NhacHanStore
 
 extension LoadedConfig {
@@ -53,12 +54,19 @@ extension LoadedConfig {
     /// transports cannot be built: a CA file that is not PEM, an unreadable template.
     func runner(store: any DeliveryStore) throws -> Runner {
         do {
-            let transports = try Transports(config: config)
-            return Runner(config: config, zone: zone, calendar: calendar, store: store, channels: transports)
+            return try makeRunner(store: store)
         } catch {
             printError("\(config.rootPath): error: \(error)")
             throw ExitCode(1)
         }
+    }
+
+    /// A runner with its transports and, when `http:` is configured, the signed links it puts
+    /// in every reminder; throws what cannot be built.
+    func makeRunner(store: any DeliveryStore) throws -> Runner {
+        var runner = Runner(config: config, zone: zone, calendar: calendar, store: store, channels: try Transports(config: config))
+        runner.links = try ServerEnvironment.links(config: config, zone: zone)
+        return runner
     }
 
     func acknowledgements(store: any DeliveryStore) -> Acknowledgements {
