@@ -10,6 +10,7 @@ struct OperationsRoutes: Sendable {
     func register(on router: Router<BasicRequestContext>) {
         router.get("/healthz") { _, _ in
             do {
+                try await server.store.verifyIntact()
                 let counts = try await server.store.counts()
                 let lastTick = try await server.store.meta("last_tick").flatMap { Int($0) }
                 return APIRoutes.json(.ok, .object([
