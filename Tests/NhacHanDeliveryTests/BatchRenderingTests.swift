@@ -25,6 +25,32 @@ struct BatchRenderingTests {
         }
     }
 
+    @Test("each unit's own ack links and calendar feed go into its message, in the email, the HTML and the chat text, as one by one")
+    func linksPerUnit() throws {
+        let templates = ReminderTemplates.defaults
+        let batch = contents(Self.names, items: [Fixtures.item(number: nil), Fixtures.item()]).map { content in
+            var linked = content
+            linked.feedURL = "https://nhachan.example.gov.vn/calendar/\(content.unitID).ics?token=f&x=1"
+            for index in linked.items.indices {
+                linked.items[index].ackURL = "https://nhachan.example.gov.vn/a/\(content.unitID)-\(index)"
+            }
+            return linked
+        }
+        let together = templates.render(batch: batch)
+        for (content, result) in zip(batch, together) {
+            let rendered = try result.get()
+            #expect(try rendered == templates.render(content), "\(content.unitName)")
+            for index in content.items.indices {
+                #expect(rendered.text.contains("Nếu đã báo cáo, bấm Xác nhận tại: https://nhachan.example.gov.vn/a/\(content.unitID)-\(index)"))
+                #expect(rendered.html.contains("href=\"https://nhachan.example.gov.vn/a/\(content.unitID)-\(index)\""))
+                #expect(rendered.chat.contains("Xác nhận: https://nhachan.example.gov.vn/a/\(content.unitID)-\(index)"))
+            }
+            #expect(rendered.text.contains("/calendar/\(content.unitID).ics?token=f&x=1"))
+            #expect(rendered.html.contains("/calendar/\(content.unitID).ics?token=f&amp;x=1"), "escaped in HTML")
+            #expect(!rendered.text.contains("xin bỏ qua thư này"))
+        }
+    }
+
     @Test("templates that do more with the unit's name than print it are rendered one by one, with the same result")
     func customTemplatesFallBack() throws {
         let templates = try ReminderTemplates(

@@ -47,8 +47,11 @@ struct RunCommand: AsyncParsableCommand {
             // The runner's sends are counted into the registry that /metrics exports.
             let metrics = PrometheusCollectorRegistry()
             MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
+            // One store for the whole process: the daemon and its web face share it.
+            let store = try loaded.openStore()
+            daemon.store = store
             let web = try WebFace(
-                loaded: loaded, store: try loaded.openStore(), clock: { [zone = loaded.zone] in zone.unix(clock.now) }, metrics: metrics,
+                loaded: loaded, store: store, clock: { [zone = loaded.zone] in zone.unix(clock.now) }, metrics: metrics,
                 logger: Logger(label: "nhachan.http"))
             daemon.onReload = { web.follow($0) }
             services = [.init(service: daemon, successTerminationBehavior: .gracefullyShutdownGroup), .init(service: web.service())]

@@ -23,6 +23,8 @@ struct ReminderDaemon: Service {
     let clock: SimulatedClock
     let until: LocalTime?
     let logger: Logger
+    /// The state, when the process has opened it already (for its web face).
+    var store: (any DeliveryStore)?
     /// Told of every configuration applied on reload (the web face follows it).
     var onReload: @Sendable (LoadedConfig) -> Void = { _ in }
 
@@ -37,7 +39,7 @@ struct ReminderDaemon: Service {
             for await _ in await UnixSignalsSequence(trapping: .sighup) { reload.store(true, ordering: .relaxed) }
         }
         defer { signals.cancel() }
-        let sender = try await initial.openSender()
+        let sender = try await initial.openSender(store: store)
         let stop = StopSignal()
         var runner = sender.runner
         var loaded = initial

@@ -33,10 +33,11 @@ extension LoadedConfig {
         var runner: Runner
     }
 
-    /// Opens the store (which makes its folder), takes the sender lock, gives back leases a
-    /// crashed sender left, and builds the transports. Every failure says what failed and exits 1.
-    func openSender() async throws -> Sender {
-        let store = try openStore()
+    /// Opens the store (which makes its folder) unless one is given, takes the sender lock, gives
+    /// back leases a crashed sender left, and builds the transports. Every failure says what
+    /// failed and exits 1. One process opens its state once: `run` shares it with its web face.
+    func openSender(store given: (any DeliveryStore)? = nil) async throws -> Sender {
+        let store = try given ?? openStore()
         var lock: SenderLock?
         if case .sqlite(let path) = config.state {
             do {
