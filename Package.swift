@@ -105,6 +105,7 @@ let package = Package(
                 "NhacHanServer", "NhacHanConfig", "NhacHanCore", "NhacHanStore", "NhacHanOutbox",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["nhachan", "NhacHanTestSupport"], exclude: ["Golden"], swiftSettings: strictSettings),

@@ -35,8 +35,10 @@ enum PageTemplates {
         .ok{border-left-color:#2e7d32;background:#e8f5e9}
         .muted{color:#555;font-size:14px}
         .filters{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-end}
+        .filters div{flex:1 1 180px;min-width:0}
+        .filters div:last-child{flex:0 0 auto}
         .filters label{margin:0}
-        .filters select{width:auto;min-width:150px}
+        .filters select{width:100%;max-width:100%}
         .counts{display:flex;flex-wrap:wrap;gap:8px;margin:0;padding:0;list-style:none}
         .scroll{overflow-x:auto}
         table{border-collapse:collapse;width:100%;background:#fff;font-size:14px}
