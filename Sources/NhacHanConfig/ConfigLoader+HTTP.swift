@@ -17,13 +17,12 @@ extension ConfigLoader {
         } else if f["public_url"] == nil {
             r.error("http cần public_url: https://nhachan.example.gov.vn (gốc của liên kết xác nhận trong thư)", at: node)
         }
-        guard let key = secret(f, prefix: "secret", what: "http", r, into: &draft) else {
-            if f["secret_file"] == nil && f["secret_env"] == nil {
-                r.error("http cần secret_file: secrets/http.key (ít nhất 32 byte ngẫu nhiên, ký các liên kết)", at: node)
-            }
-            return nil
+        let key = secret(f, prefix: "secret", what: "http", r, into: &draft)
+        if key == nil && f["secret_file"] == nil && f["secret_env"] == nil {
+            r.error("http cần secret_file: secrets/http.key (ít nhất 32 byte ngẫu nhiên, ký các liên kết)", at: node)
         }
-        var settings = HTTPSettings(publicURL: publicURL, secret: key)
+        // Read on without a key, so that every mistake of the section is reported at once.
+        var settings = HTTPSettings(publicURL: publicURL, secret: key ?? .environment(""))
         if let v = f["listen"]?.value, let text = r.string(v, "http.listen") {
             if let (host, port) = Self.hostAndPort(text) {
                 settings.host = host
@@ -71,7 +70,7 @@ extension ConfigLoader {
                 settings.apiTokens.append(APIToken(name: name, token: token))
             }
         }
-        return settings
+        return key == nil ? nil : settings
     }
 
     /// `HOST:PORT` or `[IPv6]:PORT`; port 0 takes any free port (the log says which).
