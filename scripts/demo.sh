@@ -9,13 +9,15 @@ run=$PWD/.build/demo-run
 python=${NHACHAN_PYTHON:-python3}
 smtp_port=${NHACHAN_DEMO_SMTP_PORT:-2525}
 http_port=${NHACHAN_DEMO_HTTP_PORT:-18080}
+web_port=${NHACHAN_DEMO_WEB_PORT:-8780}
 
 rm -rf "$run"
 mkdir -p "$run/certs"
 cp -r examples/demo "$run/demo"
 cp -r examples/seeds "$run/seeds"
 config=$run/demo/nhachan.yaml
-sed -i "s|127.0.0.1:2525|127.0.0.1:$smtp_port|; s|127.0.0.1:18080|127.0.0.1:$http_port|g" "$config" "$run/demo/units.yaml"
+sed -i "s|127.0.0.1:2525|127.0.0.1:$smtp_port|; s|127.0.0.1:18080|127.0.0.1:$http_port|g; s|127.0.0.1:8780|127.0.0.1:$web_port|g" "$config" "$run/demo/units.yaml"
+head -c 32 /dev/urandom > "$run/demo/secrets/http.key" && chmod 600 "$run/demo/secrets/http.key"
 
 echo "== A test CA and a certificate for 127.0.0.1 (trusted through smtp.ca_file)"
 (
@@ -57,6 +59,22 @@ segment() {  # run from $1 to $2, then print what the daemon logged about sendin
 }
 segment 2024-03-01T00:00 2024-03-26T10:00
 "$bin" ack -c "$config" --directive ctxh-2024-huyen --unit xa-binh-chau --at 2024-03-26T10:00 --note "Báo cáo số 12/BC-UBND"
+echo "   The Mặt trận presses Xác nhận in its latest email (nhachan serve, the web face alone, at 26/3 10:05):"
+link=$("$python" -c '
+import json, re, sys
+mails = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+mine = [m for m in mails if "mttq@binhson.example.gov.vn" in (m.get("rcpt_tos") or []) and "/a/" in (m.get("text") or "")]
+print(re.findall(r"http://127\.0\.0\.1:\d+/a/[A-Za-z0-9_.\-]+", mine[-1]["text"])[0] if mine else "")
+' "$run/smtp.jsonl")
+if [ -n "$link" ]; then
+    "$bin" serve -c "$config" --now 2024-03-26T10:05 2> "$run/serve.log" &
+    serve_pid=$!
+    for _ in $(seq 100); do grep -q 'đang nghe' "$run/serve.log" 2>/dev/null && break; sleep 0.1; done
+    title() { grep -o '<h1>[^<]*</h1>' | sed 's/<[^>]*>//g'; }
+    echo "   GET  ${link%%/a/*}/a/…  -> $(curl -fsS "$link" | title) (a scanner fetching it changes nothing)"
+    echo "   POST ${link%%/a/*}/a/…  -> $(curl -fsS -d 'note=Báo cáo số 31/BC-MTTQ' "$link" | title)"
+    kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true
+fi
 segment 2024-03-26T10:00 2024-03-28T15:00
 "$bin" ack -c "$config" --directive ctxh-2024-huyen --unit ubnd-xa --task bao-cao --at 2024-03-28T15:00
 segment 2024-03-28T15:00 2024-04-02T09:30
