@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
@@ -46,7 +48,16 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .target(name: "NhacHanStore", dependencies: ["NhacHanCore", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strictSettings),
+        .target(
+            name: "NhacHanStore",
+            dependencies: [
+                "NhacHanCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
         .target(
             name: "NhacHanOutbox",
             dependencies: [
@@ -92,7 +103,7 @@ let package = Package(
         .testTarget(name: "NhacHanCoreTests", dependencies: ["NhacHanCore"], swiftSettings: strictSettings),
         .testTarget(name: "NhacHanConfigTests", dependencies: ["NhacHanConfig", "NhacHanCore"], swiftSettings: strictSettings),
         .testTarget(name: "NhacHanImportTests", dependencies: ["NhacHanImport", "NhacHanCore"], exclude: ["Fixtures", "Golden"], swiftSettings: strictSettings),
-        .testTarget(name: "NhacHanStoreTests", dependencies: ["NhacHanStore"], swiftSettings: strictSettings),
+        .testTarget(name: "NhacHanStoreTests", dependencies: ["NhacHanStore", "NhacHanTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "NhacHanOutboxTests",
             dependencies: ["NhacHanOutbox", "NhacHanConfig", "NhacHanCore", "NhacHanStore", "NhacHanDelivery"],

@@ -9,6 +9,8 @@ public struct Config: Sendable {
     /// An IANA zone; `Asia/Ho_Chi_Minh` by default.
     public var timezone: String
     public var state: StateLocation
+    /// The password and CA of a PostgreSQL state.
+    public var stateConnection: StateConnection
     public var calendar: CalendarSettings
     public var coordinator: Coordinator?
     public var smtp: SMTPSettings?
@@ -29,6 +31,17 @@ public enum StateLocation: Hashable, Sendable {
     /// An SQLite file; a relative path is resolved beside the root file.
     case sqlite(path: String)
     case postgres(url: String)
+}
+
+/// How to reach a PostgreSQL state: its password by reference, and a CA to trust.
+public struct StateConnection: Hashable, Sendable {
+    public var password: SecretReference?
+    public var caFile: String?
+
+    public init(password: SecretReference? = nil, caFile: String? = nil) {
+        self.password = password
+        self.caFile = caFile
+    }
 }
 
 /// The config's changes to the working-day calendar.

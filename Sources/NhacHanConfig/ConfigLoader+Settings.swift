@@ -20,6 +20,10 @@ extension ConfigLoader {
                 r.error("state phải là sqlite:ĐƯỜNG_DẪN hoặc postgres://USER@HOST/DB; gặp '\(text)'", at: node)
             }
         }
+        draft.stateConnection.password = secret(fields, prefix: "state_password", what: "state", r, into: &draft)
+        if let node = fields["state_ca_file"]?.value, let path = r.string(node, "state_ca_file") {
+            draft.stateConnection.caFile = existingFile(path, key: "state_ca_file", at: node, r, draft: draft)
+        }
         if let node = fields["templates"]?.value, let path = r.string(node, "templates") {
             let full = resolve(path, beside: draft.rootPath)
             var isDirectory: ObjCBool = false

@@ -50,7 +50,7 @@ extension ConfigLoader {
         let state = draft.state ?? .sqlite(path: "nhachan.db")
         return Config(
             rootPath: draft.rootPath, files: draft.files, timezone: draft.timezone,
-            state: resolved(state, root: draft.rootPath), calendar: draft.calendar, coordinator: draft.coordinator,
+            state: resolved(state, root: draft.rootPath), stateConnection: draft.stateConnection, calendar: draft.calendar, coordinator: draft.coordinator,
             smtp: draft.smtp, http: draft.http, webhooks: draft.webhooks, retentionDays: draft.retentionDays, registry: registry, templatesDirectory: draft.templatesDirectory, undated: draft.undated)
     }
 

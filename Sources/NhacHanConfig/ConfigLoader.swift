@@ -18,7 +18,7 @@ public struct ConfigLoader {
     }
 
     static let rootKeys = [
-        "timezone", "state", "include", "templates", "calendar", "coordinator", "smtp", "http", "webhooks", "retention_days", "policies", "default_policy",
+        "timezone", "state", "state_password_env", "state_password_file", "state_ca_file", "include", "templates", "calendar", "coordinator", "smtp", "http", "webhooks", "retention_days", "policies", "default_policy",
         "units", "groups", "directives",
     ]
     static let includedKeys = ["policies", "units", "groups", "directives"]
@@ -121,6 +121,7 @@ struct ConfigDraft {
     var coordinator: Coordinator?
     var smtp: SMTPSettings?
     var http: HTTPSettings?
+    var stateConnection = StateConnection()
     var webhooks = WebhookSettings()
     var retentionDays = 400
     var templatesDirectory: String?

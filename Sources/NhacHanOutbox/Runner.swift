@@ -18,8 +18,9 @@ public struct Runner: Sendable {
         /// Real seconds one batch may take, whatever the servers do; what is not sent by then is
         /// given back unsent and goes in the next batch.
         public var batchSeconds = 60
-        /// A lease outlives the batch deadline, and is renewed while a batch runs.
-        public var leaseSeconds: Int64 = 180
+        /// Renewed every third of itself while a batch runs, so it outlives any batch of a live
+        /// node; a node that dies gives its claims up within this long (under a minute).
+        public var leaseSeconds: Int64 = 45
         /// How far ahead the planner looks for the next wake (days); an empty window is looked
         /// at again when it ends, so open-ended rules cost the same every year.
         public var lookaheadDays = 400
@@ -187,6 +188,9 @@ public struct Runner: Sendable {
     func pruneOncePerDay(now: LocalTime) async throws {
         guard try await store.claimMeta("pruned_day", now.day.description) else { return }
         try await store.prune(finishedBefore: zone.unix(now) - Int64(config.retentionDays) * 86_400)
+        // A day after they finish, deliveries leave the hot table (PostgreSQL): the planner no
+        // longer plans them, so no node can be enqueueing one while it moves.
+        try await store.archive(finishedBefore: zone.unix(now) - 86_400)
     }
 
     /// Gives back this process's leases, for a clean stop.

@@ -82,6 +82,34 @@ public protocol DeliveryStore: Sendable {
     /// Throws when the state is no longer there: the file deleted or replaced under a running
     /// daemon, the database unreachable.
     func verifyIntact() async throws
+
+    /// Moves deliveries finished before `finishedBefore` out of the hot table, where the store
+    /// has a history table (PostgreSQL); returns how many. Listings and counts still show them.
+    @discardableResult
+    func archive(finishedBefore: Int64) async throws -> Int
+
+    /// Everything the state holds, for `nhachan state migrate`.
+    func exportState() async throws -> StateSnapshot
+
+    /// Writes a whole state into this empty store; refuses (``StoreError/Code/notEmpty``) a
+    /// store that holds anything.
+    func importState(_ snapshot: StateSnapshot) async throws
+}
+
+/// A whole state: every delivery (finished ones included, with their stage keys), every ack,
+/// every note of the runner's.
+public struct StateSnapshot: Sendable {
+    public var deliveries: [DeliveryRecord]
+    public var acks: [AckRecord]
+    public var meta: [String: String]
+
+    public init(deliveries: [DeliveryRecord], acks: [AckRecord], meta: [String: String]) {
+        self.deliveries = deliveries
+        self.acks = acks
+        self.meta = meta
+    }
+
+    public var isEmpty: Bool { deliveries.isEmpty && acks.isEmpty && meta.isEmpty }
 }
 
 /// One attempt's end, for ``DeliveryStore/complete(_:owner:now:)``.

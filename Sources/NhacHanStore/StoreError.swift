@@ -12,6 +12,7 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             case unreadableRow = "unreadable row"
             case leaseLost = "lease lost"
             case notAState = "not a state"
+            case notEmpty = "not empty"
         }
 
         let base: Base
@@ -28,6 +29,8 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let leaseLost = Code(base: .leaseLost)
         /// The file is empty, not SQLite, another program's database, deleted or replaced.
         public static let notAState = Code(base: .notAState)
+        /// A migration's target already holds a state.
+        public static let notEmpty = Code(base: .notEmpty)
 
         public var description: String { base.rawValue }
     }

@@ -7,7 +7,8 @@ struct SQLiteContractTests {
     func onFile(_ contract: ContractCase) async throws {
         try await withTemporaryDirectory { dir in
             let path = dir.appendingPathComponent("state.sqlite").path
-            try await contract.run(StoreUnderTest { try SQLiteDeliveryStore(path: path) })
+            let other = dir.appendingPathComponent("other.sqlite").path
+            try await contract.run(StoreUnderTest(open: { try SQLiteDeliveryStore(path: path) }, openOther: { try SQLiteDeliveryStore(path: other) }))
         }
     }
 

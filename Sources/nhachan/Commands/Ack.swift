@@ -18,7 +18,7 @@ struct Ack: AsyncParsableCommand {
     func run() async throws {
         let loaded = try options.load()
         let at = try loaded.now(at)
-        let acks = loaded.acknowledgements(store: try loaded.openStore())
+        let acks = loaded.acknowledgements(store: try await loaded.openStore())
         do {
             for r in try await acks.record(directive: directive, unit: unit, task: task, at: at, note: note, via: "cli") {
                 let what = "\(r.unit) báo cáo \(directive)/\(r.task) (hạn \(r.occurrence))"
@@ -41,7 +41,7 @@ struct Unack: AsyncParsableCommand {
 
     func run() async throws {
         let loaded = try options.load()
-        let acks = loaded.acknowledgements(store: try loaded.openStore())
+        let acks = loaded.acknowledgements(store: try await loaded.openStore())
         do {
             let removed = try await acks.remove(directive: directive, unit: unit, task: task)
             print("đã bỏ \(removed) ghi nhận")

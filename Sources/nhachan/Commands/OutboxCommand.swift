@@ -20,7 +20,7 @@ struct OutboxCommand: AsyncParsableCommand {
 
     func run() async throws {
         let loaded = try options.load()
-        let store = try loaded.openStore()
+        let store = try await loaded.openStore()
         var filter: DeliveryState?
         if let state {
             guard let parsed = DeliveryState(rawValue: state) else {

@@ -21,7 +21,7 @@ struct Retry: AsyncParsableCommand {
         if let unit, loaded.config.registry.unit(unit) == nil, unit != "coordinator" {
             throw ValidationError("--unit '\(unit)': không có đơn vị này")
         }
-        let store = try loaded.openStore()
+        let store = try await loaded.openStore()
         let count = try await store.requeueDead(unit: unit, key: key, now: Int64(Date().timeIntervalSince1970))
         print("đã đưa lại \(count) tin vào hàng đợi (re-queued)")
     }

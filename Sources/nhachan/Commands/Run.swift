@@ -48,7 +48,7 @@ struct RunCommand: AsyncParsableCommand {
             let metrics = PrometheusCollectorRegistry()
             MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
             // One store for the whole process: the daemon and its web face share it.
-            let store = try loaded.openStore()
+            let store = try await loaded.openStore()
             daemon.store = store
             let web = try WebFace(
                 loaded: loaded, store: store, clock: { [zone = loaded.zone] in zone.unix(clock.now) }, metrics: metrics,

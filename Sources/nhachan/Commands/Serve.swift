@@ -25,7 +25,7 @@ struct Serve: AsyncParsableCommand {
         let loaded = try options.load()
         let clock = SimulatedClock(start: now == nil ? nil : try loaded.now(now), speed: 1, zone: loaded.zone)
         let web = try WebFace(
-            loaded: loaded, store: try loaded.openStore(), clock: { [zone = loaded.zone] in zone.unix(clock.now) },
+            loaded: loaded, store: try await loaded.openStore(), clock: { [zone = loaded.zone] in zone.unix(clock.now) },
             metrics: PrometheusCollectorRegistry(), logger: Logger(label: "nhachan.http"))
         let reloads = Task { [configPath = options.config] in
             for await _ in await UnixSignalsSequence(trapping: .sighup) {

@@ -22,7 +22,7 @@ struct Status: AsyncParsableCommand {
             throw ValidationError("--directive '\(directive)': không có văn bản này")
         }
         let report = StatusReport(registry: loaded.config.registry, calendar: loaded.calendar, zone: loaded.zone)
-        let rows = try await report.rows(store: try loaded.openStore(), directive: directive, now: now)
+        let rows = try await report.rows(store: try await loaded.openStore(), directive: directive, now: now)
         for undated in loaded.config.undated where directive == nil || undated.directive == directive {
             printError("\(undated.location): warning: \(undated.directive)/\(undated.task): nghĩa vụ chưa có ngày (\"\(undated.phrase)\")")
         }

@@ -10,17 +10,11 @@ import NhacHanStore
 extension LoadedConfig {
     /// The configured state store, for readers and acks: no lock, no delivery secrets.
     /// A failure to open it is a runtime failure (exit 1) that says what failed.
-    func openStore() throws -> any DeliveryStore {
-        switch config.state {
-        case .sqlite(let path):
-            do {
-                return try SQLiteDeliveryStore(path: path)
-            } catch {
-                printError("\(path): error: không mở được tệp trạng thái (cannot open the state): \(error)")
-                throw ExitCode(1)
-            }
-        case .postgres:
-            printError("\(config.rootPath): error: state: postgres:// chưa được hỗ trợ trong bản này; dùng sqlite:PATH (PostgreSQL is not supported yet)")
+    func openStore() async throws -> any DeliveryStore {
+        do {
+            return try await StateStores.open(config.state, connection: config.stateConnection)
+        } catch {
+            printError("\(config.rootPath): error: không mở được kho trạng thái (cannot open the state): \(error)")
             throw ExitCode(1)
         }
     }
@@ -37,7 +31,8 @@ extension LoadedConfig {
     /// back leases a crashed sender left, and builds the transports. Every failure says what
     /// failed and exits 1. One process opens its state once: `run` shares it with its web face.
     func openSender(store given: (any DeliveryStore)? = nil) async throws -> Sender {
-        let store = try given ?? openStore()
+        let store: any DeliveryStore
+        if let given { store = given } else { store = try await openStore() }
         var lock: SenderLock?
         if case .sqlite(let path) = config.state {
             do {

@@ -1,0 +1,124 @@
+public import Foundation
+import Synchronization
+
+/// A PostgreSQL server of Debian's packages, started by the tests in a temporary folder on a
+/// loopback port: `initdb`, then `pg_ctl start`; one per test process, stopped at its exit.
+///
+/// As root (CI) the server runs as the `postgres` user that the Debian package creates, since
+/// PostgreSQL refuses to run as root. Missing packages are a failure that says what to install.
+public final class PostgresTestServer: Sendable {
+    public let port: Int
+    public let dataDirectory: String
+    let binDirectory: String
+    let asUser: String?
+
+    private static let shared = Mutex<Result<PostgresTestServer, TestEnvironmentError>?>(nil)
+
+    /// The process's server, started on first use.
+    public static func start() throws -> PostgresTestServer {
+        try shared.withLock { cached in
+            if let cached { return try cached.get() }
+            let result = Result { () throws(TestEnvironmentError) in try PostgresTestServer() }
+            cached = result
+            return try result.get()
+        }
+    }
+
+    private init() throws(TestEnvironmentError) {
+        let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
+        guard let version = versions.sorted().last, FileManager.default.isExecutableFile(atPath: "/usr/lib/postgresql/\(version)/bin/initdb") else {
+            throw TestEnvironmentError("PostgreSQL is not installed: `apt-get install -y postgresql` (the tests start their own server)")
+        }
+        binDirectory = "/usr/lib/postgresql/\(version)/bin"
+        asUser = getuid() == 0 ? "postgres" : nil
+        dataDirectory = NSTemporaryDirectory() + "nhachan-pg-\(UUID().uuidString.prefix(8))"
+        port = closedLoopbackPort()
+        do {
+            try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            if let asUser { _ = try Self.run("/bin/chown", [asUser, dataDirectory]) }
+            let initdb = try run("initdb", ["-D", dataDirectory + "/data", "-U", "nhachan", "--auth=trust", "-E", "UTF8", "--no-sync"])
+            guard initdb.status == 0 else { throw TestEnvironmentError("initdb failed: \(initdb.output)") }
+            try startServer()
+        } catch let error as TestEnvironmentError {
+            throw error
+        } catch {
+            throw TestEnvironmentError("cannot start PostgreSQL: \(error)")
+        }
+        let stop = (user: asUser, pgctl: binDirectory + "/pg_ctl", data: dataDirectory + "/data")
+        Self.running.withLock { $0.append(stop) }
+        atexit { PostgresTestServer.stopAll() }
+    }
+
+    /// Servers to stop when the test process exits.
+    private static let running = Mutex<[(user: String?, pgctl: String, data: String)]>([])
+
+    static func stopAll() {
+        for server in running.withLock({ $0 }) {
+            _ = try? run(as: server.user, server.pgctl, ["-D", server.data, "-m", "immediate", "-w", "stop"])
+        }
+    }
+
+    private func startServer() throws {
+        let options = "-p \(port) -k \(dataDirectory) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+        let start = try run("pg_ctl", ["-D", dataDirectory + "/data", "-o", options, "-l", dataDirectory + "/server.log", "-w", "-t", "60", "start"])
+        guard start.status == 0 else {
+            let log = (try? String(contentsOfFile: dataDirectory + "/server.log", encoding: .utf8)) ?? ""
+            throw TestEnvironmentError("pg_ctl start failed: \(start.output)\n\(log)")
+        }
+    }
+
+    /// A new empty database; its URL (loopback, no TLS, no password: trust on a test socket).
+    public func createDatabase() throws -> String {
+        let name = "t_" + UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: "")
+        let created = try run("createdb", ["-h", "127.0.0.1", "-p", "\(port)", "-U", "nhachan", name])
+        guard created.status == 0 else { throw TestEnvironmentError("createdb failed: \(created.output)") }
+        return "postgres://nhachan@127.0.0.1:\(port)/\(name)?sslmode=disable"
+    }
+
+    /// Runs SQL with `psql` on `database`; its output.
+    @discardableResult
+    public func psql(_ sql: String, database: String = "postgres") throws -> String {
+        let result = try run("psql", ["-h", "127.0.0.1", "-p", "\(port)", "-U", "nhachan", "-d", database, "-v", "ON_ERROR_STOP=1", "-At", "-c", sql])
+        guard result.status == 0 else { throw TestEnvironmentError("psql failed: \(result.output)") }
+        return result.output
+    }
+
+    /// Stops the server (fast shutdown) and starts it again on the same port and data.
+    public func restart(downFor seconds: Double = 0) throws {
+        let stop = try run("pg_ctl", ["-D", dataDirectory + "/data", "-m", "fast", "-w", "stop"])
+        guard stop.status == 0 else { throw TestEnvironmentError("pg_ctl stop failed: \(stop.output)") }
+        if seconds > 0 { Thread.sleep(forTimeInterval: seconds) }
+        try startServer()
+    }
+
+    private func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        try Self.run(as: asUser, binDirectory + "/" + tool, arguments)
+    }
+
+    /// Runs a program to its end with `posix_spawn` and `waitpid`, its output in a file (the
+    /// server that `pg_ctl start` leaves running inherits it, and would hold a pipe open).
+    /// Foundation's `Process` is not used here: it did not notice `runuser` ending under the
+    /// test runner, and waited forever on a zombie.
+    static func run(as user: String? = nil, _ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let argv = user.map { ["/usr/sbin/runuser", "-u", $0, "--", executable] } ?? [executable]
+        let all = argv + arguments
+        let outputPath = NSTemporaryDirectory() + "nhachan-pg-out-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        var pid: pid_t = 0
+        let cArguments = all.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        let spawned = posix_spawn(&pid, all[0], &actions, nil, cArguments, environ)
+        guard spawned == 0 else { throw TestEnvironmentError("cannot run \(all[0]): \(String(cString: strerror(spawned)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        let data = FileManager.default.contents(atPath: outputPath) ?? Data()
+        return (exit, String(decoding: data, as: UTF8.self))
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import NhacHanConfig
+import NhacHanCore
+import NhacHanDelivery
+import NhacHanStore
+
+/// Opens a state by its location: an SQLite file, or a PostgreSQL database with its password
+/// resolved from the config's reference (never from the URL).
+enum StateStores {
+    static func open(_ location: StateLocation, connection: StateConnection) async throws -> any DeliveryStore {
+        switch location {
+        case .sqlite(let path):
+            return try SQLiteDeliveryStore(path: path)
+        case .postgres(let url):
+            let password = try connection.password.map { try Secrets.resolve($0) }
+            return try await PostgresDeliveryStore.open(url: url, password: password, caFile: connection.caFile)
+        }
+    }
+
+    /// `sqlite:PATH` or `postgres://…`, as `state:` takes it.
+    static func location(_ text: String) -> StateLocation? {
+        if text.hasPrefix("sqlite:") && text.count > 7 { return .sqlite(path: String(text.dropFirst(7))) }
+        if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") { return .postgres(url: text) }
+        return nil
+    }
+}
