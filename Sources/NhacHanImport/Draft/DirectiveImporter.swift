@@ -16,7 +16,17 @@ public struct DirectiveImporter: Sendable {
     /// Drafts a directive from its text. `sourceName` is the input file name (for `source:`).
     public func draft(text: String, sourceName: String) -> DirectiveDraft {
         let (lines, lineTexts) = Self.cleanLines(text)
-        let header = HeaderParser.parse(lines)
+        var header = HeaderParser.parse(lines)
+        if header.number == nil, header.symbol == nil, let prose = ProseFacts.find(lines) {
+            header.number = prose.number
+            header.numberLines = LineRange(prose.line, prose.line)
+            if header.issued == nil, let issued = prose.issued {
+                header.issued = issued
+                header.year = issued.year
+                header.dateLines = LineRange(prose.line, prose.line)
+            }
+            header.warnings.append("dòng \(prose.line): số và ngày văn bản lấy từ câu \"ban hành …\" (văn bản không có phần đầu)")
+        }
         let tail = Tail.parse(lines, from: header.bodyStart)
         let bodyLines = header.bodyStart < tail.start ? Array(lines[header.bodyStart..<tail.start]) : []
         let paragraphs = ParagraphJoiner.join(bodyLines)
@@ -73,7 +83,7 @@ public struct DirectiveImporter: Sendable {
             out.append(contentsOf: cleaned)
             blank = false
         }
-        return (out, texts)
+        return (HeaderLines.normalize(out), texts)
     }
 
     /// The latest year of the fully written dates in the body (cited documents are older).

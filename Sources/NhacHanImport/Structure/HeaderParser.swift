@@ -26,7 +26,10 @@ enum HeaderParser {
             let f = Fold.key(line.text)
             let s = line.scalars
             if f.hasPrefix("kinh gui") { break }
-            if f.contains("cong hoa xa hoi chu nghia") || (f.contains("doc lap") && f.contains("hanh phuc"))
+            // Noise of a scanned page (watermark fragments, stray cells): never a header part.
+            if line.text.unicodeScalars.count <= 3 { i += 1; continue }
+            if f.contains("cong hoa xa hoi chu nghia") || f.contains("chu nghia viet nam") || f == "cong"
+                || f.hasPrefix("cong hoa") || (f.contains("doc lap") && f.contains("hanh phuc"))
                 || line.text.allSatisfy({ "-_=*. ".contains($0) }) {
                 lastKind = "motto"; i += 1; continue
             }
@@ -69,7 +72,7 @@ enum HeaderParser {
     private static func isAnchor(_ line: CleanLine) -> Bool {
         let f = Fold.key(line.text)
         if f.hasPrefix("kinh gui") || f.hasPrefix("v/v") || f.contains("cong hoa xa hoi chu nghia") { return true }
-        if f.hasPrefix("so:") || f.hasPrefix("so :") { return true }
+        if f.hasPrefix("so:") || f.hasPrefix("so :") || f.hasPrefix("s?:") { return true }
         var h = Header()
         if parseDate(line, into: &h) { return true }
         let s = line.scalars
@@ -106,7 +109,7 @@ enum HeaderParser {
     static func parseNumber(_ line: CleanLine, into h: inout Header) -> Bool {
         let s = line.scalars
         let f = line.folded
-        guard f.count >= 3, f[0] == 0x73, f[1] == 0x6F, s[1] == "ố" || s[1] == "Ố" || s[1] == "o" else { return false }
+        guard f.count >= 3, f[0] == 0x73, (f[1] == 0x6F && (s[1] == "ố" || s[1] == "Ố" || s[1] == "o")) || s[1] == "?" else { return false }
         var i = 2
         while i < s.count, s[i] == " " { i += 1 }
         if i < s.count, s[i] == ":" { i += 1 }

@@ -1,0 +1,40 @@
+import NhacHanCore
+
+/// The number and issue date of a directive told in prose, for texts with no header.
+///
+/// Portal pages report a directive in a sentence: "Ngày 01/3/2021, UBND tỉnh ban hành Công
+/// văn số 1066/UBND-VXNV chỉ đạo …". Only the form "ban hành <loại văn bản> (số) N/KÝ-HIỆU"
+/// counts: a directive merely cited ("Thực hiện Công văn số …") is another document.
+enum ProseFacts {
+    struct Found { var number: String; var issued: CivilDate?; var line: Int }
+
+    private static let typeWords: Set<String> = ["cong", "van", "ke", "hoach", "quyet", "dinh", "thong", "bao",
+                                                 "chi", "thi", "ban", "huong", "dan", "dien"]
+
+    static func find(_ lines: [CleanLine]) -> Found? {
+        for p in ParagraphJoiner.join(Array(lines.prefix(30))).prefix(12) {
+            for range in TaskExtractor.sentences(p, from: 0) {
+                let t = Tokenizer.tokens(p.folded, in: range)
+                guard let k = t.find("ban hanh") else { continue }
+                var j = k + 2
+                var typeCount = 0
+                while j < t.count, typeCount < 3, typeWords.contains(t[j].text) { j += 1; typeCount += 1 }
+                guard typeCount >= 2 else { continue }
+                if j < t.count, t[j].is("so") { j += 1 }
+                guard j + 2 < t.count, t[j].kind == .number, t[j + 1].text == "/", t[j + 1].start == t[j].end else { continue }
+                var end = t[j].end
+                let s = p.scalars
+                while end < s.count, s[end] != " ", s[end] != "," { end += 1 }
+                var number = p.text(t[j].start..<end)
+                while number.hasSuffix(".") || number.hasSuffix(";") { number.removeLast() }
+                var issued: CivilDate?
+                // "Ngày 01/3/2021, UBND tỉnh ban hành …": the date just before the organ.
+                for i in max(0, k - 14)..<k where t[i].is("ngay") {
+                    if let d = DateScanner.date(t, at: i), let y = d.year { issued = CivilDate(year: y, month: d.month, day: d.day); break }
+                }
+                return Found(number: number, issued: issued, line: p.lines(t[j].start..<end).from)
+            }
+        }
+        return nil
+    }
+}
