@@ -36,8 +36,10 @@ struct Periodicity: Sendable, Equatable {
         case "thang": return Periodicity(freq: "MONTHLY", tokenStart: start, tokenEnd: j + 1)
         case "quy": return quarterly(t, start: start, end: j + 1)
         case "nam": return Periodicity(freq: "YEARLY", tokenStart: start, tokenEnd: j + 1)
-        case "6" where j + 1 < t.count && t[j + 1].is("thang"):
-            return Periodicity(freq: "YEARLY", months: [6, 12], tokenStart: start, tokenEnd: j + 2)
+        case "6", "06":
+            let k = DateScanner.skipSpelled(t, j + 1)
+            guard k < t.count, t[k].is("thang") else { return nil }
+            return Periodicity(freq: "YEARLY", months: [6, 12], tokenStart: start, tokenEnd: k + 1)
         default: return nil
         }
     }
@@ -68,8 +70,9 @@ struct Periodicity: Sendable, Equatable {
         case "MONTHLY": return "FREQ=MONTHLY" + (day.map { ";BYMONTHDAY=\($0)" } ?? "")
         default:
             var r = "FREQ=YEARLY"
-            if let months { r += ";BYMONTH=" + months.map(String.init).joined(separator: ",") }
-            else if let month { r += ";BYMONTH=\(month)" }
+            // A written month ("ngày 06 tháng 06 đối với báo cáo 6 tháng") is the one date a year.
+            if let month { r += ";BYMONTH=\(month)" }
+            else if let months { r += ";BYMONTH=" + months.map(String.init).joined(separator: ",") }
             if let day { r += ";BYMONTHDAY=\(day)" }
             return r
         }

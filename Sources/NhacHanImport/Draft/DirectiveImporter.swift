@@ -40,6 +40,7 @@ public struct DirectiveImporter: Sendable {
         }
         var extractor = TaskExtractor(body: body, years: YearContext(year: year, issued: header.issued), matcher: matcher)
         extractor.run()
+        extractor.readTimetable(bodyLines)
         var assembler = TaskAssembler(directory: directory, body: body)
         let tasks = assembler.assemble(extractor.found)
         if directory == nil {

@@ -1,3 +1,5 @@
+import NhacHanCore
+
 /// A task found in the body before ids and links are assigned.
 struct FoundTask {
     var units: [UnitMention]
@@ -51,6 +53,39 @@ struct TaskExtractor {
         }
     }
 
+    /// Column headers of a plan's timetable whose cells are last days to finish a step.
+    private static let deadlineColumns = ["ngay cham nhat", "cham nhat phai hoan thanh", "thoi gian hoan thanh",
+                                          "thoi han hoan thanh", "han hoan thanh"]
+
+    /// A timetable flattened to one cell per line: under a "Ngày chậm nhất phải hoàn thành"
+    /// column, a cell that is only a date is the last day of the step written before it.
+    mutating func readTimetable(_ lines: [CleanLine]) {
+        guard let header = lines.firstIndex(where: { line in
+            let f = Fold.key(line.text)
+            return LineShape.wordCount(line.scalars) <= 14 && Self.deadlineColumns.contains { f.contains($0) }
+        }) else { return }
+        var step: CleanLine?
+        for line in lines[(header + 1)...] {
+            var p = Paragraph()
+            p.append(line, separator: nil)
+            let t = Tokenizer.tokens(p.folded, in: 0..<p.count)
+            if let d = DateScanner.date(t, at: 0), let y = d.year, let date = CivilDate(year: y, month: d.month, day: d.day),
+               d.tokenEnd == t.count || t[d.tokenEnd].text == "(" {
+                guard let cell = step else { continue }
+                let action = cell.text.split(separator: " ").prefix(16).joined(separator: " ").trimmingTrailing(".;,")
+                let deadline = DraftDeadline(kind: .through, date: date, phrase: line.text)
+                found.append(FoundTask(units: [], allAddressed: true, action: action, reportTo: nil, via: nil,
+                                       deadline: deadline, lines: LineRange(cell.sourceLine, line.sourceLine),
+                                       verbSlug: "hoan-thanh", sectionHeading: nil))
+                warnings.append("dòng \(line.sourceLine): hạn \(date) lấy từ cột \"ngày chậm nhất phải hoàn thành\" của bảng (bước ở dòng \(cell.sourceLine)): kiểm tra đơn vị thực hiện")
+                step = nil
+                continue
+            }
+            // A step is a cell of words, not a row number or a count of days.
+            if LineShape.wordCount(line.scalars) >= 3, t.contains(where: { $0.kind == .word }) { step = line }
+        }
+    }
+
     /// Sentence ranges: split at ". " before a capital, "./." and the end.
     static func sentences(_ p: Paragraph, from: Int) -> [Range<Int>] {
         var out: [Range<Int>] = []
@@ -60,6 +95,10 @@ struct TaskExtractor {
         while i < s.count {
             if s[i] == ".", i + 2 < s.count, s[i + 1] == " ", s[i + 2].properties.isUppercase
                 || (s[i + 2] == "-" || s[i + 2] == "+") {
+                out.append(start..<(i + 1)); start = i + 2
+            } else if s[i] == "," || s[i] == ";", i + 4 < s.count, s[i + 1] == " ", s[i + 2] == "-" || s[i + 2] == "+",
+                      s[i + 3] == " ", s[i + 4].properties.isUppercase {
+                // List items run together: "…hằng tháng; - Chậm nhất ngày 06 …".
                 out.append(start..<(i + 1)); start = i + 2
             }
             i += 1
