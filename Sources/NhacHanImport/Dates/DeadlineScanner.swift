@@ -123,7 +123,17 @@ enum DeadlineScanner {
                 isRange = true
                 rangeStart = years.resolve(start)
             }
-            if let period, d.year == nil, !isRange {
+            // "số liệu tính đến ngày D": a data cut-off, never a deadline.
+            if window || t[i].is("den"), (max(0, i - 6)..<i).contains(where: { t[$0].is("tinh") || t.matches("so lieu", at: $0) }) {
+                return nil
+            }
+            // "trước ngày 25/6 đối với báo cáo 6 tháng, trước ngày 28/11 đối với báo cáo năm":
+            // each date takes the period it is said for.
+            var own: Periodicity?
+            if d.year == nil, d.tokenEnd + 1 < t.count, t.matches("doi voi", at: d.tokenEnd) {
+                own = Periodicity.detect(t, from: d.tokenEnd + 2, to: d.tokenEnd + 10)
+            }
+            if let period = own ?? period, d.year == nil, !isRange {
                 return every(period, day: d.day, month: d.month, time: time, kind: kind, t: t, i: i, end: d.tokenEnd, p: p, years: years)
             }
             let dl = DraftDeadline(kind: time != nil ? .at : kind, date: date, time: time?.text,
