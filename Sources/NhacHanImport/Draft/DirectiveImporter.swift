@@ -42,7 +42,8 @@ public struct DirectiveImporter: Sendable {
         extractor.run()
         extractor.readTimetable(bodyLines)
         var assembler = TaskAssembler(directory: directory, body: body)
-        let tasks = assembler.assemble(extractor.found)
+        var tasks = assembler.assemble(extractor.found)
+        let checkWarnings = Self.makeCheckable(&tasks, directory: directory, issued: header.issued)
         if directory == nil {
             warnings.append("không có danh mục đơn vị (--units): mã đơn vị là tạm, lấy từ tên")
         }
@@ -50,7 +51,7 @@ public struct DirectiveImporter: Sendable {
         if header.number == nil, header.symbol == nil { warnings.append("không thấy số, ký hiệu văn bản") }
         if header.issuer == nil { warnings.append("không thấy cơ quan ban hành") }
         if tasks.allSatisfy({ $0.deadline == nil }) { warnings.append("không thấy hạn báo cáo nào trong văn bản") }
-        warnings += extractor.warnings + assembler.warnings
+        warnings += extractor.warnings + assembler.warnings + checkWarnings
         if warnings.count > 200 {
             let more = warnings.count - 200
             warnings = Array(warnings.prefix(200)) + ["… và \(more) cảnh báo khác"]
@@ -68,6 +69,35 @@ public struct DirectiveImporter: Sendable {
             recipientUnits: Self.unique(body.recipients.compactMap { $0.mention.entry.map { directory!.entries[$0].id } }),
             tasks: tasks, copies: tail.copies, signer: tail.signer, warnings: warnings,
             sourceName: sourceName, factLines: facts, lineTexts: lineTexts)
+    }
+
+    /// Marks what `check` would refuse so the YAML writes it as a comment: a task whose units are
+    /// not all directory entries (every task without a directory), a recurrence with no start
+    /// and a count from a day the draft does not know. Returns a warning for each.
+    static func makeCheckable(_ tasks: inout [DraftTask], directory: UnitDirectory?, issued: CivilDate?) -> [String] {
+        var warnings: [String] = []
+        for i in tasks.indices {
+            let t = tasks[i]
+            let line = "dòng \(t.sourceLines.from)"
+            let action = t.action.count > 60 ? String(t.action.prefix(60)) + "…" : t.action
+            if directory == nil {
+                tasks[i].commentedOut = "chưa đối chiếu danh mục đơn vị (--units)"
+            } else if t.units.isEmpty {
+                let names = t.unmatchedUnits.isEmpty ? "không rõ đơn vị thực hiện" : "đơn vị \"\(t.unmatchedUnits.joined(separator: "\", \""))\" chưa có trong danh mục"
+                tasks[i].commentedOut = names
+                warnings.append("\(line): nhiệm vụ \"\(action)\" để dạng chú thích: \(names)")
+            }
+            guard let dl = t.deadline else { continue }
+            if dl.kind == .every, dl.start == nil {
+                tasks[i].dueCommentedOut = "văn bản không có ngày ban hành để bắt đầu: thêm start"
+            } else if dl.kind == .within, dl.from == nil || dl.from == "received" || dl.from == "issued", issued == nil {
+                tasks[i].dueCommentedOut = "văn bản không có ngày ban hành: thêm issued: hoặc received:"
+            }
+            if let why = tasks[i].dueCommentedOut, tasks[i].commentedOut == nil {
+                warnings.append("\(line): hạn \"\(dl.phrase)\" để dạng chú thích: \(why)")
+            }
+        }
+        return warnings
     }
 
     /// Cleans every line; returns the cleaned lines and each source line's cleaned text.
