@@ -8,7 +8,8 @@ enum HeaderParser {
         ("ke hoach", "Kế hoạch"), ("quyet dinh", "Quyết định"), ("thong bao", "Thông báo"),
         ("chi thi", "Chỉ thị"), ("cong van", "Công văn"), ("bao cao", "Báo cáo"), ("to trinh", "Tờ trình"),
         ("huong dan", "Hướng dẫn"), ("giay moi", "Giấy mời"), ("cong dien", "Công điện"),
-        ("chuong trinh", "Chương trình"), ("nghi quyet", "Nghị quyết"),
+        ("chuong trinh", "Chương trình"), ("nghi quyet", "Nghị quyết"), ("thong tu", "Thông tư"),
+        ("thong cao", "Thông cáo"), ("quy dinh", "Quy định"), ("quy che", "Quy chế"),
     ]
 
     private static let bodyOpeners = ["can cu", "thuc hien", "theo de nghi", "theo chi dao", "trien khai",
@@ -27,7 +28,9 @@ enum HeaderParser {
             let s = line.scalars
             if f.hasPrefix("kinh gui") { break }
             // Noise of a scanned page (watermark fragments, stray cells): never a header part.
-            if line.text.unicodeScalars.count <= 3 { i += 1; continue }
+            if line.text.unicodeScalars.count <= 3, !(LineShape.isAllCaps(s) || (s.count >= 2 && s.allSatisfy { $0.properties.isUppercase })) {
+                i += 1; continue
+            }
             if f.contains("cong hoa xa hoi chu nghia") || f.contains("chu nghia viet nam") || f == "cong"
                 || f.hasPrefix("cong hoa") || (f.contains("doc lap") && f.contains("hanh phuc"))
                 || line.text.allSatisfy({ "-_=*. ".contains($0) }) {
@@ -60,13 +63,32 @@ enum HeaderParser {
                 }
             }
             if startsBody { break }
-            if LineShape.isAllCaps(s) { organ.append((line.text, line.sourceLine)); lastKind = "organ" }
+            // The organ sits above the number and date; capitals after the date are a title.
+            if LineShape.isAllCaps(s) || (s.count <= 3 && s.allSatisfy { $0.properties.isUppercase }), h.dateLines == nil || organ.isEmpty {
+                organ.append((line.text, line.sourceLine)); lastKind = "organ"
+            }
             i += 1
         }
         h.bodyStart = max(i, anchor)
         if i - anchor >= 40 { h.bodyStart = anchor }
         setIssuer(organ, into: &h)
+        completeIssuer(lines, into: &h)
         return h
+    }
+
+    /// A header that names only "ỦY BAN NHÂN DÂN" (its second line lost in a flattened table)
+    /// takes the level and place from the authority line of the preamble ("ỦY BAN NHÂN DÂN
+    /// TỈNH QUẢNG TRỊ", above "Căn cứ …").
+    private static func completeIssuer(_ lines: [CleanLine], into h: inout Header) {
+        guard let issuer = h.issuer, issuer == "UBND" || issuer == "HĐND" else { return }
+        let bare = issuer == "UBND" ? "uy ban nhan dan " : "hoi dong nhan dan "
+        for line in lines.prefix(60) where LineShape.isAllCaps(line.scalars) {
+            let f = Fold.key(line.text)
+            guard f.hasPrefix(bare), f.count > bare.count + 3 else { continue }
+            h.issuer = OrganName.display(line.text)
+            h.issuerLines = LineRange(line.sourceLine, line.sourceLine)
+            return
+        }
     }
 
     private static func isAnchor(_ line: CleanLine) -> Bool {
