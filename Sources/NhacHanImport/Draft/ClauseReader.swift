@@ -144,6 +144,13 @@ enum ClauseReader {
                OrganWords.startsOrgan(p, at: tok.start, requireCapital: true), k - s > 1 || verb(t, at: s) != nil { break }
             k += 1
         }
+        // A bare verb ("Trình", "Gửi") says nothing: keep its object up to the deadline
+        // ("Trình UBND tỉnh", "Tổng hợp báo cáo gửi về UBND tỉnh").
+        if k - s <= 2, limit > k {
+            var e = k
+            while e < limit, e - s < 40, t[e].text != "(", t[e].text != ";" { e += 1 }
+            k = e
+        }
         var text = p.text(t[s].start..<t[max(s, k - 1)].end)
         while let l = text.last, ",:-".contains(l) { text.removeLast() }
         text = text.trimmingSpaces

@@ -141,8 +141,19 @@ enum HeaderParser {
         while i < s.count, ".…_ ".unicodeScalars.contains(s[i]) { i += 1 }
         guard i < s.count, s[i] == "/" else { return false }
         i += 1
+        while i < s.count, s[i] == " " { i += 1 }  // "2455 / LĐTBXH - LĐTL"
         var symbol = ""
         while i < s.count, s[i] != " " { symbol.unicodeScalars.append(s[i]); i += 1 }
+        // "LĐTBXH - LĐTL": parts of the symbol written with spaced hyphens.
+        while i + 2 < s.count, s[i] == " ", s[i + 1] == "-" || s[i + 1] == "–", s[i + 2] == " ",
+              i + 3 < s.count, s[i + 3].properties.isUppercase {
+            var part = ""
+            var j = i + 3
+            while j < s.count, s[j] != " " { part.unicodeScalars.append(s[j]); j += 1 }
+            guard part.unicodeScalars.allSatisfy({ !$0.properties.isLowercase }) else { break }
+            symbol += "-" + part
+            i = j
+        }
         while symbol.hasSuffix(".") || symbol.hasSuffix(",") { symbol.removeLast() }
         guard !symbol.isEmpty else { return false }
         h.symbol = symbol
