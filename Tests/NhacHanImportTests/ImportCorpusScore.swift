@@ -42,7 +42,7 @@ struct ImportCorpusScore: CustomStringConvertible {
         deadlinesDrafted += drafted.count
         deadlinesExpected += wanted.count
         let days = Set(wanted.filter { ["before", "through", "at"].contains($0["kind"] as? String) }.compactMap { $0["date"] as? String })
-        invented += drafted.filter { [.before, .through, .at].contains($0.kind) && !days.contains($0.date?.description ?? "") }.count
+        invented += drafted.filter { d in [.before, .through, .at].contains(d.kind) && d.date.map { !days.contains($0.description) } ?? false }.count
 
         let number = Self.normalized(expected["number"] as? String), gotNumber = Self.normalized(draft.number)
         if number != nil { numbersExpected += 1 }

@@ -14,22 +14,22 @@ struct ImportCorpusTests {
     @Test("validation set (never tuned on): the figures reached stay reached")
     func validationFloor() throws {
         let s = try ImportCorpusScore.measure("validation")
-        #expect(s.texts == 23, "\(s)")
+        #expect(s.texts == 29, "\(s)")
         #expect(s.invented <= 1, "at most one invented date in the whole set: \(s)")
-        #expect(s.deadlineRecall >= 0.70, "\(s)")
-        #expect(s.deadlinePrecision >= 0.70, "\(s)")
-        #expect(s.numberRecall >= 0.83 && s.numberPrecision >= 0.99, "\(s)")
-        #expect(s.issuedRecall >= 0.81 && s.issuedPrecision >= 0.99, "\(s)")
+        #expect(s.deadlineRecall >= 0.57, "\(s)")
+        #expect(s.deadlinePrecision >= 0.75, "\(s)")
+        #expect(s.numberRecall >= 0.78 && s.numberPrecision >= 0.99, "\(s)")
+        #expect(s.issuedRecall >= 0.76 && s.issuedPrecision >= 0.99, "\(s)")
     }
 
     @Test("training set: every deadline but one, no invented date, every number")
     func trainingFloor() throws {
         let s = try ImportCorpusScore.measure("train")
-        #expect(s.texts == 43, "\(s)")
+        #expect(s.texts == 51, "\(s)")
         #expect(s.invented == 0, "\(s)")
-        #expect(s.deadlineRecall >= 0.94 && s.deadlinePrecision >= 0.99, "\(s)")
+        #expect(s.deadlineRecall >= 0.96 && s.deadlinePrecision >= 0.99, "\(s)")
         #expect(s.numberRecall >= 0.99 && s.numberPrecision >= 0.99, "\(s)")
-        #expect(s.issuedRecall >= 0.90 && s.issuedPrecision >= 0.96, "\(s)")
+        #expect(s.issuedRecall >= 0.91 && s.issuedPrecision >= 0.96, "\(s)")
     }
 
     @Test("the split is the hash of the name: a third of the texts, fixed before tuning")

@@ -11,7 +11,8 @@ Definitions (ImportCorpusScore.swift in Tests/NhacHanImportTests computes the sa
 - a deadline is right when its kind and its date match (and time for `at`, the RRULE and its
   before/through for `every`, n and unit for `within`); precision = right / drafted deadlines,
   recall = right / expected deadlines; `undated` tasks are not deadlines;
-- an invented date is a drafted before/through/at deadline whose day is no expected deadline's;
+- an invented date is a drafted before/through/at deadline whose day is no expected deadline's
+  (a deadline drafted without a day, written as a comment, invents nothing);
 - numbers and issue dates: recall over the texts that have one, precision over the drafts that
   give one (a number drafted for a text without one is wrong).
 """
@@ -79,7 +80,7 @@ def score(corpus, drafts, split, misses):
             else:
                 wrong.append(d)
         exp_days = {e.get("date") for e in expected if e["kind"] in ("before", "through", "at")}
-        invented = [d for d in got if d["kind"] in ("before", "through", "at") and d.get("date") not in exp_days]
+        invented = [d for d in got if d["kind"] in ("before", "through", "at") and d.get("date") and d["date"] not in exp_days]
         f["dl_right"] += right
         f["dl_drafted"] += len(got)
         f["dl_expected"] += len(expected)

@@ -54,8 +54,9 @@ enum DateScanner {
             if end + 2 < t.count, t[end + 2].start == t[end + 1].end, t[end + 2].text == "/" { return nil }
             return WrittenDate(day: d, month: m, year: y, tokenStart: i, tokenEnd: end + 2)
         }
-        // Without a year only "25/3" counts, and not "50/KH" or "1/2 số".
-        guard sep.text == "/" else { return nil }
+        // Without a year only "25/3" counts, and not "50/KH" or "1/2 số"; "ngày 28-10" too,
+        // where "ngày" tells a date from a range ("2021-2030").
+        guard sep.text == "/" || (sep.text == "-" && j == i + 1) else { return nil }
         if end < t.count, t[end].start == t[end - 1].end, t[end].kind != .punct || t[end].text == "/" { return nil }
         return WrittenDate(day: d, month: m, year: nil, tokenStart: i, tokenEnd: end)
     }

@@ -40,9 +40,11 @@ struct YearContext: Sendable {
 /// - `theo quy định`, `theo đúng thời gian quy định` -> undated.
 /// A bare date ("ngày 02/3/2022", "25/3/2022") is never a deadline.
 enum DeadlineScanner {
-    static func scan(_ t: [Token], in p: Paragraph, years: YearContext) -> [DeadlineHit] {
+    /// - Parameter yearly: a "hằng năm" elsewhere in the paragraph, which makes its dates
+    ///   without a year yearly ("… hàng năm. Kết thúc năm học trước ngày 31-5.").
+    static func scan(_ t: [Token], in p: Paragraph, years: YearContext, yearly: Periodicity? = nil) -> [DeadlineHit] {
         var hits: [DeadlineHit] = []
-        let period = Periodicity.detect(t)
+        let period = Periodicity.detect(t) ?? yearly
         var i = 0
         while i < t.count {
             if let hit = marked(t, at: i, p: p, years: years, period: period)
@@ -103,7 +105,7 @@ enum DeadlineScanner {
             j = i + 1; kind = .through
         } else if t.matches("han chot", at: i) || t.matches("thoi han", at: i) {
             j = i + 2; kind = .through
-            while j < t.count, j < i + 6, ["la", ":", "nop", "gui", "hoan", "thanh", "cuoi", "cung"].contains(t[j].text) { j += 1 }
+            while j < t.count, j < i + 7, ["la", ":", "nop", "gui", "hoan", "thanh", "cuoi", "cung", "bao", "cao"].contains(t[j].text) { j += 1 }
             if j < t.count, t[j].is("truoc") { return nil }  // "thời hạn: trước ngày" is read at "trước"
         } else {
             return nil

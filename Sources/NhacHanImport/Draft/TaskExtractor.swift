@@ -43,13 +43,22 @@ struct TaskExtractor {
                                   "cac phong, ban", "cac nganh", "don vi, dia phuong"]
 
     mutating func run() {
+        // A text with no year that speaks of "hằng năm" sets yearly dates ("… trước ngày 31-5").
+        var documentYearly: Periodicity?
+        if years.year == nil, years.issued == nil {
+            documentYearly = body.paragraphs.lazy.compactMap { p in
+                Periodicity.detect(Tokenizer.tokens(p.folded, in: 0..<p.count))
+            }.first { $0.freq == "YEARLY" && $0.months == nil }
+        }
         for (n, p) in body.paragraphs.enumerated() where !body.recipientParagraphs.contains(n) {
             if readHits >= Self.limit {
                 warnings.append("dòng \(p.firstLine): quá \(Self.limit) mốc thời gian: phần còn lại của văn bản không được đọc")
                 return
             }
             let from = body.headingEnds[n] ?? 0
-            for s in Self.sentences(p, from: from) { read(p, s, paragraph: n) }
+            let whole = Periodicity.detect(Tokenizer.tokens(p.folded, in: from..<p.count))
+            let yearly = whole?.freq == "YEARLY" && whole?.months == nil ? whole : documentYearly
+            for s in Self.sentences(p, from: from) { read(p, s, paragraph: n, yearly: yearly) }
         }
     }
 
@@ -107,10 +116,10 @@ struct TaskExtractor {
         return out
     }
 
-    private mutating func read(_ p: Paragraph, _ range: Range<Int>, paragraph n: Int) {
+    private mutating func read(_ p: Paragraph, _ range: Range<Int>, paragraph n: Int, yearly: Periodicity?) {
         let t = Tokenizer.tokens(p.folded, in: range)
         guard !t.isEmpty else { return }
-        let hits = DeadlineScanner.scan(t, in: p, years: years)
+        let hits = DeadlineScanner.scan(t, in: p, years: years, yearly: yearly.map { Periodicity(freq: $0.freq, tokenStart: 0, tokenEnd: 0) })
         var used = false
         for hit in hits {
             readHits += 1

@@ -15,8 +15,10 @@ enum ProseFacts {
         for p in ParagraphJoiner.join(Array(lines.prefix(30))).prefix(12) {
             for range in TaskExtractor.sentences(p, from: 0) {
                 let t = Tokenizer.tokens(p.folded, in: range)
-                guard let k = t.find("ban hanh") else { continue }
-                var j = k + 2
+                // "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)": a page's note of its source.
+                let k: Int
+                if let b = t.find("ban hanh") { k = b } else if t.count > 2, t[0].text == "(", t[1].is("theo") { k = 0 } else { continue }
+                var j = k == 0 && t[0].text == "(" ? 2 : k + 2
                 var typeCount = 0
                 while j < t.count, typeCount < 3, typeWords.contains(t[j].text) { j += 1; typeCount += 1 }
                 guard typeCount >= 2 else { continue }
@@ -28,6 +30,11 @@ enum ProseFacts {
                 var number = p.text(t[j].start..<end)
                 while number.hasSuffix(".") || number.hasSuffix(";") { number.removeLast() }
                 var issued: CivilDate?
+                if k == 0 {  // the date follows the number
+                    for i in (j + 1)..<min(t.count, j + 8) where t[i].is("ngay") {
+                        if let d = DateScanner.date(t, at: i), let y = d.year { issued = CivilDate(year: y, month: d.month, day: d.day); break }
+                    }
+                }
                 // "Ngày 01/3/2021, UBND tỉnh ban hành …": the date just before the organ.
                 for i in max(0, k - 14)..<k where t[i].is("ngay") {
                     if let d = DateScanner.date(t, at: i), let y = d.year { issued = CivilDate(year: y, month: d.month, day: d.day); break }
