@@ -139,6 +139,15 @@ enum HeaderParser {
         var digits = ""
         while i < s.count, s[i].properties.numericType != nil, s[i].isASCII { digits.unicodeScalars.append(s[i]); i += 1 }
         while i < s.count, ".…_ ".unicodeScalars.contains(s[i]) { i += 1 }
+        // Party and mass-organisation numbering: "225-KH/TWĐTN", "Số: 225 - KH/TWĐTN-CTTN".
+        var kind = ""
+        if !digits.isEmpty, i < s.count, s[i] == "-" {
+            var j = i + 1
+            while j < s.count, s[j] == " " { j += 1 }
+            var letters = ""
+            while j < s.count, s[j].properties.isUppercase { letters.unicodeScalars.append(s[j]); j += 1 }
+            if !letters.isEmpty, j < s.count, s[j] == "/" { kind = "-" + letters; i = j }
+        }
         guard i < s.count, s[i] == "/" else { return false }
         i += 1
         while i < s.count, s[i] == " " { i += 1 }  // "2455 / LĐTBXH - LĐTL"
@@ -161,7 +170,7 @@ enum HeaderParser {
         if digits.isEmpty {
             h.warnings.append("dòng \(line.sourceLine): số văn bản để trống (\"\(line.text)\"): chưa có số, giữ ký hiệu \(symbol)")
         } else {
-            h.number = digits + "/" + symbol
+            h.number = digits + kind + "/" + symbol
         }
         // A two-column line may carry the date too.
         _ = parseDate(line, into: &h)
