@@ -27,6 +27,12 @@ public struct DirectiveImporter: Sendable {
             }
             header.warnings.append("dòng \(prose.line): số và ngày văn bản lấy từ câu \"ban hành …\" (văn bản không có phần đầu)")
         }
+        if header.issued == nil, header.year == nil, let (date, line) = ProseFacts.titleDate(lines) {
+            header.issued = date
+            header.year = date.year
+            header.dateLines = LineRange(line, line)
+            header.warnings.append("dòng \(line): ngày văn bản lấy từ dòng tiêu đề của trang")
+        }
         let tail = Tail.parse(lines, from: header.bodyStart)
         let bodyLines = header.bodyStart < tail.start ? Array(lines[header.bodyStart..<tail.start]) : []
         let paragraphs = ParagraphJoiner.join(bodyLines)

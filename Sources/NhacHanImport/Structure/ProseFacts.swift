@@ -11,6 +11,25 @@ enum ProseFacts {
     private static let typeWords: Set<String> = ["cong", "van", "ke", "hoach", "quyet", "dinh", "thong", "bao",
                                                  "chi", "thi", "ban", "huong", "dan", "dien"]
 
+    /// A page's title line before the text: "Thông báo Khẩn ngày 18/10/2020", "Công văn
+    /// 2928/SGDĐT-KHTC ngày 21/09/2022 Hướng dẫn …": a document type first, then its date.
+    static func titleDate(_ lines: [CleanLine]) -> (CivilDate, Int)? {
+        let types = ["thong bao", "cong van", "ke hoach", "quyet dinh", "van ban", "chi thi", "cong dien", "huong dan"]
+        for line in lines.prefix(3) {
+            let f = Fold.key(line.text)
+            guard types.contains(where: { f.hasPrefix($0 + " ") }) else { continue }
+            var p = Paragraph()
+            p.append(line, separator: nil)
+            let t = Tokenizer.tokens(p.folded, in: 0..<p.count)
+            for i in t.indices.prefix(12) where t[i].is("ngay") {
+                if let d = DateScanner.date(t, at: i), let y = d.year, let date = CivilDate(year: y, month: d.month, day: d.day) {
+                    return (date, line.sourceLine)
+                }
+            }
+        }
+        return nil
+    }
+
     static func find(_ lines: [CleanLine]) -> Found? {
         for p in ParagraphJoiner.join(Array(lines.prefix(30))).prefix(12) {
             for range in TaskExtractor.sentences(p, from: 0) {
