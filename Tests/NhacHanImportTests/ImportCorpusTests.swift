@@ -28,7 +28,7 @@ struct ImportCorpusTests {
         #expect(s.texts == 58, "\(s)")
         #expect(s.invented == 0, "\(s)")
         #expect(s.deadlineRecall >= 0.97 && s.deadlinePrecision >= 0.99, "\(s)")
-        #expect(s.numberRecall >= 0.97 && s.numberPrecision >= 0.99, "\(s)")
+        #expect(s.numberRecall >= 0.99 && s.numberPrecision >= 0.99, "\(s)")
         #expect(s.issuedRecall >= 0.94 && s.issuedPrecision >= 0.97, "\(s)")
     }
 

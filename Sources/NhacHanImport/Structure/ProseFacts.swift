@@ -36,17 +36,21 @@ enum ProseFacts {
                 let t = Tokenizer.tokens(p.folded, in: range)
                 // "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)": a page's note of its source.
                 let k: Int
-                if let b = t.find("ban hanh") { k = b } else if t.count > 2, t[0].text == "(", t[1].is("theo") { k = 0 } else { continue }
-                var j = k == 0 && t[0].text == "(" ? 2 : k + 2
+                var verbLength = 2
+                if let b = t.find("ban hanh") { k = b } else if let b = t.firstIndex(where: { $0.is("banh") }) {
+                    k = b; verbLength = 1  // "UBND tỉnh banh Công văn số …": a typo seen on portals
+                } else if t.count > 2, t[0].text == "(", t[1].is("theo") { k = 0 } else { continue }
+                var j = k == 0 && t[0].text == "(" ? 2 : k + verbLength
                 var typeCount = 0
                 while j < t.count, typeCount < 3, typeWords.contains(t[j].text) { j += 1; typeCount += 1 }
                 guard typeCount >= 2 else { continue }
                 if j < t.count, t[j].is("so") { j += 1 }
-                guard j + 2 < t.count, t[j].kind == .number, t[j + 1].text == "/", t[j + 1].start == t[j].end else { continue }
-                var end = t[j].end
+                guard j + 2 < t.count, t[j].kind == .number, t[j + 1].text == "/" else { continue }
+                var end = t[j + 1].end
                 let s = p.scalars
                 while end < s.count, s[end] != " ", s[end] != "," { end += 1 }
-                var number = p.text(t[j].start..<end)
+                // "846 /UBND-TH": the space before the slash is not part of the number.
+                var number = t[j].text + p.text(t[j + 1].start..<end)
                 while number.hasSuffix(".") || number.hasSuffix(";") { number.removeLast() }
                 var issued: CivilDate?
                 if k == 0 {  // the date follows the number
