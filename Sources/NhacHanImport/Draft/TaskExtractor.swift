@@ -119,7 +119,12 @@ struct TaskExtractor {
     private mutating func read(_ p: Paragraph, _ range: Range<Int>, paragraph n: Int, yearly: Periodicity?) {
         let t = Tokenizer.tokens(p.folded, in: range)
         guard !t.isEmpty else { return }
-        let hits = DeadlineScanner.scan(t, in: p, years: years, yearly: yearly.map { Periodicity(freq: $0.freq, tokenStart: 0, tokenEnd: 0) })
+        var hits = DeadlineScanner.scan(t, in: p, years: years, yearly: yearly.map { Periodicity(freq: $0.freq, tokenStart: 0, tokenEnd: 0) })
+        // "tổng kết theo quy định và báo cáo … trước ngày 01/11/2021": beside a date, "theo quy
+        // định" says how to do the work, not that the deadline is unknown.
+        if hits.contains(where: { $0.deadline.kind != .undated && !$0.isWindow }) {
+            hits.removeAll { $0.deadline.kind == .undated }
+        }
         var used = false
         for hit in hits {
             readHits += 1
