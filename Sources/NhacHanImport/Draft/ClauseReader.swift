@@ -138,6 +138,8 @@ enum ClauseReader {
         var k = s + 1
         while k < limit, k - s < 40 {
             let tok = t[k]
+            // "06 (sáu) tháng": a number spelled out again is part of the phrase.
+            if tok.text == "(", DateScanner.skipSpelled(t, k) > k { k = DateScanner.skipSpelled(t, k); continue }
             if tok.text == "(" || tok.text == ";" || (tok.is("de") && p.exact(tok, "để")) || t.matches("dong thoi", at: k) { break }
             if intros.contains(tok.text), k + 1 < limit, OrganWords.startsOrgan(p, at: t[k + 1].start, requireCapital: true) { break }
             if verb(t, at: k - 1) != nil || (k >= 2 && verb(t, at: k - 2) == 2),
@@ -152,7 +154,11 @@ enum ClauseReader {
             k = e
         }
         var text = p.text(t[s].start..<t[max(s, k - 1)].end)
-        while let l = text.last, ",:-".contains(l) { text.removeLast() }
+        while let l = text.last, ",:-.".contains(l) { text.removeLast() }
+        // "Báo cáo đối với báo cáo định kỳ hằng tháng" -> "Báo cáo định kỳ hằng tháng".
+        if Fold.key(text).hasPrefix("bao cao doi voi bao cao "), let r = text.range(of: " báo cáo ") {
+            text = "Báo cáo " + text[r.upperBound...]
+        }
         text = text.trimmingSpaces
         if k - s >= 40 { text += "…" }
         return OrganName.capitalized(text)
