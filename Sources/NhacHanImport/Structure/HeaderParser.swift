@@ -135,7 +135,7 @@ enum HeaderParser {
         var i = 2
         while i < s.count, s[i] == " " { i += 1 }
         if i < s.count, s[i] == ":" { i += 1 }
-        while i < s.count, s[i] == " " { i += 1 }
+        while i < s.count, s[i] == " " || (s[i] == "." && i + 1 < s.count && s[i + 1] == " ") { i += 1 }  // "Số:. 4315/…"
         var digits = ""
         while i < s.count, s[i].properties.numericType != nil, s[i].isASCII { digits.unicodeScalars.append(s[i]); i += 1 }
         while i < s.count, ".…_ ".unicodeScalars.contains(s[i]) { i += 1 }
