@@ -15,6 +15,14 @@ enum ClauseReader {
     /// The verb at token `i` (its length in tokens), if any.
     private static let verbWords: [[String]] = verbs.map { $0.split(separator: " ").map(String.init) }
 
+    /// Verbs that open a piece of work ("chủ trì, phối hợp …") besides the reporting verbs.
+    private static let workVerbs: [[String]] = ["chu tri", "phoi hop", "thuc hien", "tham muu", "nghien cuu", "to chuc",
+                                                "khan truong", "ra soat", "chi dao", "xay dung", "trien khai", "tiep tuc"].map { $0.split(separator: " ").map(String.init) }
+
+    static func startsWork(_ t: [Token], at i: Int) -> Bool {
+        verb(t, at: i) != nil || workVerbs.contains { t[i].text == $0[0] && t.matches($0, at: i) }
+    }
+
     static func verb(_ t: [Token], at i: Int) -> Int? {
         guard i >= 0, i < t.count else { return nil }
         for w in verbWords where t[i].text == w[0] && t.matches(w, at: i) {
@@ -154,6 +162,16 @@ enum ClauseReader {
             k = e
         }
         var text = p.text(t[s].start..<t[max(s, k - 1)].end)
+        // "…, đề xuất UBND tỉnh xem xét; hoàn thành trước ngày …": a bare completion verb
+        // completes the clause before it.
+        if k - s <= 2, s >= 2, t[s - 1].text == ";" {
+            var b = s - 1
+            while b > 0, t[b - 1].text != ";", t[b - 1].text != ".", s - b < 60 { b -= 1 }
+            // "Giao Sở … chủ trì, …": the work starts at its first verb, after whom it is given to.
+            if t[b].is("giao"), let w = (b + 1..<(s - 1)).first(where: { Self.startsWork(t, at: $0) }) { b = w }
+            let clause = p.text(t[b].start..<t[s - 2].end)
+            if !clause.isEmpty, s - b < 60 { text = clause + "; " + text.lowercased() }
+        }
         while let l = text.last, ",:-.".contains(l) { text.removeLast() }
         // "Báo cáo đối với báo cáo định kỳ hằng tháng" -> "Báo cáo định kỳ hằng tháng".
         if Fold.key(text).hasPrefix("bao cao doi voi bao cao "), let r = text.range(of: " báo cáo ") {

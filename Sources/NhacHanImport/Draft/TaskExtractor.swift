@@ -62,6 +62,29 @@ struct TaskExtractor {
         }
     }
 
+    /// The first organ named after the last "giao", "đề nghị" or "yêu cầu" of the prefix.
+    private static func assignee(_ p: Paragraph, prefix: Range<Int>, matcher: UnitMatcher) -> UnitMention? {
+        let key = Array(p.folded[prefix])
+        var cue: Int?
+        for word in ["giao ", "de nghi ", "yeu cau "] {
+            let bytes = Array(word.utf8)
+            var i = key.count - bytes.count
+            while i >= 0 {
+                if (i == 0 || key[i - 1] == 0x20), key[i..<(i + bytes.count)].elementsEqual(bytes) { cue = max(cue ?? 0, i + bytes.count); break }
+                i -= 1
+            }
+        }
+        guard let cue else { return nil }
+        guard var m = matcher.mentions(p, (prefix.lowerBound + cue)..<prefix.upperBound).first(where: { $0.entry == nil }) else { return nil }
+        // The name ends where its work begins: "Sở Tài nguyên và Môi trường | chủ trì, …".
+        let t = Tokenizer.tokens(p.folded, in: m.range)
+        if let w = t.indices.dropFirst().first(where: { t[$0].text == "," || ClauseReader.startsWork(t, at: $0) }) {
+            m.range = m.range.lowerBound..<t[w - 1].end
+            m.text = p.text(m.range)
+        }
+        return m
+    }
+
     /// Column headers of a plan's timetable whose cells are last days to finish a step.
     private static let deadlineColumns = ["ngay cham nhat", "cham nhat phai hoan thanh", "thoi gian hoan thanh",
                                           "thoi han hoan thanh", "han hoan thanh"]
@@ -190,6 +213,9 @@ struct TaskExtractor {
             units = matcher.matches(p, prefix).filter { m in
                 !(via.map { $0.entry != nil && $0.entry == m.entry } ?? false)
             }
+            // "Giao Sở Tài nguyên và Môi trường chủ trì …": the organ given the task, even when
+            // the directory does not know it (the draft then names it instead of guessing).
+            if units.isEmpty, let named = Self.assignee(p, prefix: prefix, matcher: matcher) { units = [named]; all = false }
             if units.isEmpty { all = true }
             if case .section = body.scopes[n] {} else if units.isEmpty {
                 if case .closing = body.scopes[n] {} else {
