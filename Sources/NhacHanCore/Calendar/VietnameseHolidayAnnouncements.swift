@@ -1,10 +1,16 @@
 /// The yearly decisions on public holidays for state bodies (cơ quan hành chính, sự nghiệp,
 /// tổ chức chính trị, chính trị - xã hội), as verified against the cited documents or
-/// the press reports quoting them.
+/// the press reports quoting them (re-verified row by row in December 2026).
 ///
 /// Only what a decision settles is here; a holiday that is absent follows the Labour
-/// Code rules (`HolidayOccasion.ruleDates(inYear:)` plus substitutes for weekend days).
-/// Not yet verified, hence left to the rules: National Day 2026.
+/// Code rules (`HolidayOccasion.ruleDates(inYear:)` plus substitutes for weekend days),
+/// which give the announced days of every year 2020-2026 where no row is shipped.
+/// Not here: 2027, for which no decision had been published when this table was last
+/// checked (Tết Đinh Mùi, mùng 1 on Saturday 6/2/2027, follows the rules and `check`
+/// warns); and 24/11, "Ngày Văn hóa Việt Nam", which Nghị quyết 80-NQ/TW (01/2026) and
+/// Nghị quyết 30/NQ-CP (02/2026) plan as a paid day off once Labour Code art. 112 is
+/// amended: no amendment in force for 24/11/2026 was found, so it is not a day off here
+/// (a coordinator adds it under `calendar.days_off` when it is).
 extension HolidayAnnouncement {
     public static let shipped: [HolidayAnnouncement] = [
         // 2020 (Labour Code 2012): 7 days, 29 tháng Chạp to mùng 5.
@@ -30,16 +36,22 @@ extension HolidayAnnouncement {
             source: "Công văn 245/VPCP-KGVX ngày 11/01/2022",
             holidays: ["2022-01-31", "2022-02-01", "2022-02-02", "2022-02-03", "2022-02-04"]
         ),
+        // 2022: 2/9 on a Friday, with Thursday 1/9 (the same công văn).
+        HolidayAnnouncement(
+            year: 2022, occasions: [.nationalDay],
+            source: "Công văn 245/VPCP-KGVX ngày 11/01/2022",
+            holidays: ["2022-09-01", "2022-09-02"]
+        ),
         // 2023: 29 tháng Chạp to mùng 3, two weekend days given back after.
         HolidayAnnouncement(
             year: 2023, occasions: [.lunarNewYear],
-            source: "Văn bản của Văn phòng Chính phủ ngày 01/12/2022 (ý kiến Phó Thủ tướng Vũ Đức Đam)",
+            source: "Công văn 8056/VPCP-KGVX ngày 01/12/2022 (ý kiến Phó Thủ tướng Vũ Đức Đam)",
             holidays: ["2023-01-20", "2023-01-21", "2023-01-22", "2023-01-23", "2023-01-24"],
             substitutes: ["2023-01-25", "2023-01-26"]
         ),
         HolidayAnnouncement(
             year: 2023, occasions: [.nationalDay],
-            source: "Văn bản của Văn phòng Chính phủ ngày 01/12/2022 (ý kiến Phó Thủ tướng Vũ Đức Đam)",
+            source: "Công văn 8056/VPCP-KGVX ngày 01/12/2022 (ý kiến Phó Thủ tướng Vũ Đức Đam)",
             holidays: ["2023-09-01", "2023-09-02"],
             substitutes: ["2023-09-04"]
         ),
@@ -88,6 +100,13 @@ extension HolidayAnnouncement {
             year: 2026, occasions: [.lunarNewYear],
             source: "Thông báo 9441/TB-BNV ngày 16/10/2025",
             holidays: ["2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20"]
+        ),
+        // 2026: Saturday 29/8 to Wednesday 2/9 (5 days), Monday 31/8 worked on Saturday 22/8.
+        HolidayAnnouncement(
+            year: 2026, occasions: [.nationalDay],
+            source: "Thông báo 9441/TB-BNV ngày 16/10/2025 (ý kiến Thủ tướng do Văn phòng Chính phủ truyền đạt, 10/2025)",
+            holidays: ["2026-09-01", "2026-09-02"],
+            swappedDaysOff: ["2026-08-31"], weekendWork: ["2026-08-22"]
         ),
     ]
 }

@@ -25,9 +25,11 @@ enum DateScanner {
         var j = i
         if t[j].is("ngay") { j += 1 }
         guard j < t.count, t[j].kind == .number, let d = Int(t[j].text.prefix(4)), (1...31).contains(d) else { return nil }
-        if j + 3 < t.count + 1, j + 2 < t.count, t[j + 1].is("thang"), t[j + 2].kind == .number,
-           let m = Int(t[j + 2].text.prefix(4)), (1...12).contains(m) {
-            var end = j + 3
+        // "ngày 06 (sáu) tháng 06 (sáu)": the number spelled out again in brackets.
+        let afterDay = skipSpelled(t, j + 1)
+        if afterDay + 1 < t.count, t[afterDay].is("thang"), t[afterDay + 1].kind == .number,
+           let m = Int(t[afterDay + 1].text.prefix(4)), (1...12).contains(m) {
+            var end = skipSpelled(t, afterDay + 2)
             var year: Int?
             if end + 1 < t.count, t[end].is("nam"), t[end + 1].kind == .number, t[end + 1].text.count == 4 {
                 year = Int(t[end + 1].text)
@@ -52,10 +54,19 @@ enum DateScanner {
             if end + 2 < t.count, t[end + 2].start == t[end + 1].end, t[end + 2].text == "/" { return nil }
             return WrittenDate(day: d, month: m, year: y, tokenStart: i, tokenEnd: end + 2)
         }
-        // Without a year only "25/3" counts, and not "50/KH" or "1/2 số".
-        guard sep.text == "/" else { return nil }
+        // Without a year only "25/3" counts, and not "50/KH" or "1/2 số"; "ngày 28-10" too,
+        // where "ngày" tells a date from a range ("2021-2030").
+        guard sep.text == "/" || (sep.text == "-" && j == i + 1) else { return nil }
         if end < t.count, t[end].start == t[end - 1].end, t[end].kind != .punct || t[end].text == "/" { return nil }
         return WrittenDate(day: d, month: m, year: nil, tokenStart: i, tokenEnd: end)
+    }
+
+    /// The index after "(mười lăm)" when one starts at `i`, else `i`.
+    static func skipSpelled(_ t: [Token], _ i: Int) -> Int {
+        guard i < t.count, t[i].text == "(" else { return i }
+        var k = i + 1
+        while k < t.count, k < i + 6, t[k].kind == .word { k += 1 }
+        return k > i + 1 && k < t.count && t[k].text == ")" ? k + 1 : i
     }
 
     static func time(_ t: [Token], at i: Int) -> WrittenTime? {

@@ -9,6 +9,10 @@ struct DeadlineHit: Sendable {
     var isWindow: Bool
     /// A date written without a year that the document's year could not resolve.
     var missingYear: Bool
+    /// "từ ngày X đến (hết) ngày Y": a period with a written start (a data period, an activity
+    /// window), never a deadline by itself; it bounds a recurrence of the same sentence.
+    var rangeStart: CivilDate? = nil
+    var isRange = false
 }
 
 /// What a date without a year is resolved against: the issue date, else the document's year.
@@ -36,9 +40,11 @@ struct YearContext: Sendable {
 /// - `theo quy định`, `theo đúng thời gian quy định` -> undated.
 /// A bare date ("ngày 02/3/2022", "25/3/2022") is never a deadline.
 enum DeadlineScanner {
-    static func scan(_ t: [Token], in p: Paragraph, years: YearContext) -> [DeadlineHit] {
+    /// - Parameter yearly: a "hằng năm" elsewhere in the paragraph, which makes its dates
+    ///   without a year yearly ("… hàng năm. Kết thúc năm học trước ngày 31-5.").
+    static func scan(_ t: [Token], in p: Paragraph, years: YearContext, yearly: Periodicity? = nil) -> [DeadlineHit] {
         var hits: [DeadlineHit] = []
-        let period = Periodicity.detect(t)
+        let period = Periodicity.detect(t) ?? yearly
         var i = 0
         while i < t.count {
             if let hit = marked(t, at: i, p: p, years: years, period: period)
@@ -49,7 +55,26 @@ enum DeadlineScanner {
             }
             i += 1
         }
-        return hits
+        return bounded(hits)
+    }
+
+    /// A recurrence and a dated period in one sentence ("hằng ngày … từ ngày 10/10 đến hết ngày
+    /// 20/10/2024"): the period bounds the recurrence (UNTIL); the period alone is no deadline.
+    private static func bounded(_ hits: [DeadlineHit]) -> [DeadlineHit] {
+        guard let range = hits.first(where: \.isRange) else { return hits }
+        var out: [DeadlineHit] = []
+        for var hit in hits {
+            if hit.isRange { continue }
+            if hit.deadline.kind == .every, var rule = hit.deadline.rule, !rule.contains("UNTIL="),
+               let until = range.deadline.date {
+                rule += ";UNTIL=" + until.description.replacingOccurrences(of: "-", with: "")
+                hit.deadline.rule = rule
+                if let start = range.rangeStart { hit.deadline.start = start }
+                hit.deadline.phrase += "; " + range.deadline.phrase
+            }
+            out.append(hit)
+        }
+        return out
     }
 
     private static func phrase(_ t: [Token], _ a: Int, _ b: Int, _ p: Paragraph) -> String {
@@ -73,14 +98,14 @@ enum DeadlineScanner {
             while j < t.count, ["la", "vao", ",", ":", "den", "het"].contains(t[j].text) { j += 1 }
         } else if t.matches("den het", at: i) {
             j = i + 2; kind = .through; window = true
-        } else if t.matches("den", at: i), i + 1 < t.count, t[i + 1].is("ngay"),
+        } else if t.matches("den", at: i), i + 1 < t.count, t[i + 1].is("ngay") || t[i + 1].kind == .number,
                   (max(0, i - 12)..<i).contains(where: { t[$0].is("tu") }) {
             j = i + 1; kind = .through; window = true
         } else if t.matches("trong ngay", at: i) {
             j = i + 1; kind = .through
         } else if t.matches("han chot", at: i) || t.matches("thoi han", at: i) {
             j = i + 2; kind = .through
-            while j < t.count, j < i + 6, ["la", ":", "nop", "gui", "hoan", "thanh", "cuoi", "cung"].contains(t[j].text) { j += 1 }
+            while j < t.count, j < i + 7, ["la", ":", "nop", "gui", "hoan", "thanh", "cuoi", "cung", "bao", "cao"].contains(t[j].text) { j += 1 }
             if j < t.count, t[j].is("truoc") { return nil }  // "thời hạn: trước ngày" is read at "trước"
         } else {
             return nil
@@ -89,17 +114,34 @@ enum DeadlineScanner {
         if let tm = DateScanner.time(t, at: j) {
             time = tm
             j = tm.tokenEnd
-            while j < t.count, t[j].text == "," || t[j].is("cung") { j += 1 }
+            while j < t.count, t[j].text == "," || t[j].text == "'" || t[j].is("cung") { j += 1 }
         }
         if let d = DateScanner.date(t, at: j) {
             let date = years.resolve(d)
-            if let period, d.year == nil {
+            var rangeStart: CivilDate?
+            var isRange = false
+            if window, let from = (max(0, i - 12)..<i).last(where: { t[$0].is("tu") }),
+               let start = DateScanner.date(t, at: from + 1) {
+                isRange = true
+                rangeStart = years.resolve(start)
+            }
+            // "số liệu tính đến ngày D": a data cut-off, never a deadline.
+            if window || t[i].is("den"), (max(0, i - 6)..<i).contains(where: { t[$0].is("tinh") || t.matches("so lieu", at: $0) }) {
+                return nil
+            }
+            // "trước ngày 25/6 đối với báo cáo 6 tháng, trước ngày 28/11 đối với báo cáo năm":
+            // each date takes the period it is said for.
+            var own: Periodicity?
+            if d.year == nil, d.tokenEnd + 1 < t.count, t.matches("doi voi", at: d.tokenEnd) {
+                own = Periodicity.detect(t, from: d.tokenEnd + 2, to: d.tokenEnd + 10)
+            }
+            if let period = own ?? period, d.year == nil, !isRange {
                 return every(period, day: d.day, month: d.month, time: time, kind: kind, t: t, i: i, end: d.tokenEnd, p: p, years: years)
             }
             let dl = DraftDeadline(kind: time != nil ? .at : kind, date: date, time: time?.text,
                               phrase: phrase(t, i, d.tokenEnd, p))
             return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: d.tokenEnd, isWindow: window,
-                               missingYear: date == nil)
+                               missingYear: date == nil, rangeStart: rangeStart, isRange: isRange)
         }
         // "trước ngày 20 hằng tháng": a day of the month in a periodic sentence.
         if let period {
@@ -128,10 +170,21 @@ enum DeadlineScanner {
     }
 
     /// `trong (thời hạn|vòng) N (chữ) ngày (làm việc) (, kể từ ngày nhận|ký|ban hành|D)`.
+    /// Also `chậm nhất (là) (sau) N ngày … kể từ …`.
     private static func within(_ t: [Token], at i: Int, p: Paragraph) -> DeadlineHit? {
-        guard t[i].is("trong") else { return nil }
         var j = i + 1
-        if t.matches("thoi han", at: j) || t.matches("thoi gian", at: j) { j += 2 } else if t.matches("vong", at: j) { j += 1 }
+        if t[i].is("trong") {
+            if t.matches("thoi han", at: j) || t.matches("thoi gian", at: j) { j += 2 } else if t.matches("vong", at: j) { j += 1 }
+        } else if t.matches("cham nhat", at: i) {
+            j = i + 2
+            if j < t.count, t[j].is("la") { j += 1 }
+            if j < t.count, t[j].is("sau") { j += 1 }
+            // Only a count from an event: "chậm nhất 05 ngày kể từ …", not "chậm nhất ngày 05".
+            guard j + 1 < t.count, t[j].kind == .number, (j + 2..<min(t.count, j + 9)).contains(where: { t.matches("ke tu", at: $0) || t.matches("tinh tu", at: $0) })
+            else { return nil }
+        } else {
+            return nil
+        }
         guard j < t.count, t[j].kind == .number, let n = Int(t[j].text.prefix(4)), n > 0 else { return nil }
         j += 1
         if j < t.count, t[j].text == "(" {  // "05 (năm) ngày"

@@ -9,21 +9,45 @@ struct Periodicity: Sendable, Equatable {
     var tokenStart: Int
     var tokenEnd: Int
 
-    static func detect(_ t: [Token]) -> Periodicity? {
-        var i = 0
-        while i < t.count {
-            let w = t[i].text
-            if w == "hang" || w == "dinh" {
-                var j = i + 1
-                if w == "dinh" { guard j < t.count, t[j].is("ky") else { i += 1; continue }; j += 1 }
-                if j < t.count, t[j].is("hang") { j += 1 }
-                if let p = period(t, at: j, start: i) { return p }
-            } else if w == "bao", t.matches("bao cao quy", at: i) {
-                return quarterly(t, start: i, end: i + 3)
-            } else if w == "bao", t.matches("bao cao 6 thang", at: i) {
-                return Periodicity(freq: "YEARLY", months: [6, 12], tokenStart: i, tokenEnd: i + 4)
+    /// The first period of the sentence that is not negated ("không thực hiện báo cáo hằng
+    /// tháng và hằng quý" names periods that must create nothing).
+    static func detect(_ t: [Token], from: Int = 0, to: Int? = nil) -> Periodicity? {
+        var i = from
+        let end = min(to ?? t.count, t.count)
+        var negatedRun = false
+        while i < end {
+            guard let p = at(t, i) else { i += 1; continue }
+            let negated = (max(0, i - 5)..<i).contains { t[$0].is("khong") }
+                || (negatedRun && i > 0 && (t[i - 1].is("va") || t[i - 1].text == ","))
+            if !negated { return p }
+            negatedRun = true
+            i = max(p.tokenEnd, i + 1)
+        }
+        return nil
+    }
+
+    private static func at(_ t: [Token], _ i: Int) -> Periodicity? {
+        let w = t[i].text
+        if w == "hang" || w == "dinh" {
+            var j = i + 1
+            if w == "dinh" { guard j < t.count, t[j].is("ky") else { return nil }; j += 1 }
+            if j < t.count, t[j].is("hang") { j += 1 }
+            return period(t, at: j, start: i)
+        }
+        if w == "bao", t.matches("bao cao", at: i) {
+            var j = i + 2
+            if j < t.count, t[j].is("dinh"), j + 1 < t.count, t[j + 1].is("ky") { j += 2 }
+            guard j < t.count else { return nil }
+            if t[j].is("quy") { return quarterly(t, start: i, end: j + 1) }
+            if t[j].is("nam") { return Periodicity(freq: "YEARLY", tokenStart: i, tokenEnd: j + 1) }
+            // "báo cáo 01 năm", "báo cáo 06 (sáu) tháng".
+            if t[j].kind == .number, let n = Int(t[j].text), n == 1 || n == 6 {
+                let k = DateScanner.skipSpelled(t, j + 1)
+                if n == 1, k < t.count, t[k].is("nam") { return Periodicity(freq: "YEARLY", tokenStart: i, tokenEnd: k + 1) }
+                if n == 6, k < t.count, t[k].is("thang") {
+                    return Periodicity(freq: "YEARLY", months: [6, 12], tokenStart: i, tokenEnd: k + 1)
+                }
             }
-            i += 1
         }
         return nil
     }
@@ -36,8 +60,10 @@ struct Periodicity: Sendable, Equatable {
         case "thang": return Periodicity(freq: "MONTHLY", tokenStart: start, tokenEnd: j + 1)
         case "quy": return quarterly(t, start: start, end: j + 1)
         case "nam": return Periodicity(freq: "YEARLY", tokenStart: start, tokenEnd: j + 1)
-        case "6" where j + 1 < t.count && t[j + 1].is("thang"):
-            return Periodicity(freq: "YEARLY", months: [6, 12], tokenStart: start, tokenEnd: j + 2)
+        case "6", "06":
+            let k = DateScanner.skipSpelled(t, j + 1)
+            guard k < t.count, t[k].is("thang") else { return nil }
+            return Periodicity(freq: "YEARLY", months: [6, 12], tokenStart: start, tokenEnd: k + 1)
         default: return nil
         }
     }
@@ -68,8 +94,9 @@ struct Periodicity: Sendable, Equatable {
         case "MONTHLY": return "FREQ=MONTHLY" + (day.map { ";BYMONTHDAY=\($0)" } ?? "")
         default:
             var r = "FREQ=YEARLY"
-            if let months { r += ";BYMONTH=" + months.map(String.init).joined(separator: ",") }
-            else if let month { r += ";BYMONTH=\(month)" }
+            // A written month ("ngày 06 tháng 06 đối với báo cáo 6 tháng") is the one date a year.
+            if let month { r += ";BYMONTH=\(month)" }
+            else if let months { r += ";BYMONTH=" + months.map(String.init).joined(separator: ",") }
             if let day { r += ";BYMONTHDAY=\(day)" }
             return r
         }

@@ -4,7 +4,7 @@ enum ClauseReader {
     /// Verbs that deliver or complete something (a deadline needs one of them).
     static let verbs: [String] = [
         "bao cao", "gui", "nop", "trinh", "tong hop", "cung cap", "phan hoi", "gop y", "cap nhat",
-        "dang ky", "hoan thanh", "hoan tat", "hoan thien", "xong",
+        "dang ky", "hoan thanh", "hoan tat", "hoan thien", "xong", "ket thuc",
     ]
     private static let intros: Set<String> = ["ve", "gui", "len", "cho", "toi", "den"]
     private static let stops: [String] = [
@@ -14,6 +14,14 @@ enum ClauseReader {
 
     /// The verb at token `i` (its length in tokens), if any.
     private static let verbWords: [[String]] = verbs.map { $0.split(separator: " ").map(String.init) }
+
+    /// Verbs that open a piece of work ("chủ trì, phối hợp …") besides the reporting verbs.
+    private static let workVerbs: [[String]] = ["chu tri", "phoi hop", "thuc hien", "tham muu", "nghien cuu", "to chuc",
+                                                "khan truong", "ra soat", "chi dao", "xay dung", "trien khai", "tiep tuc"].map { $0.split(separator: " ").map(String.init) }
+
+    static func startsWork(_ t: [Token], at i: Int) -> Bool {
+        verb(t, at: i) != nil || workVerbs.contains { t[i].text == $0[0] && t.matches($0, at: i) }
+    }
 
     static func verb(_ t: [Token], at i: Int) -> Int? {
         guard i >= 0, i < t.count else { return nil }
@@ -138,14 +146,37 @@ enum ClauseReader {
         var k = s + 1
         while k < limit, k - s < 40 {
             let tok = t[k]
+            // "06 (sáu) tháng": a number spelled out again is part of the phrase.
+            if tok.text == "(", DateScanner.skipSpelled(t, k) > k { k = DateScanner.skipSpelled(t, k); continue }
             if tok.text == "(" || tok.text == ";" || (tok.is("de") && p.exact(tok, "để")) || t.matches("dong thoi", at: k) { break }
             if intros.contains(tok.text), k + 1 < limit, OrganWords.startsOrgan(p, at: t[k + 1].start, requireCapital: true) { break }
             if verb(t, at: k - 1) != nil || (k >= 2 && verb(t, at: k - 2) == 2),
                OrganWords.startsOrgan(p, at: tok.start, requireCapital: true), k - s > 1 || verb(t, at: s) != nil { break }
             k += 1
         }
+        // A bare verb ("Trình", "Gửi") says nothing: keep its object up to the deadline
+        // ("Trình UBND tỉnh", "Tổng hợp báo cáo gửi về UBND tỉnh").
+        if k - s <= 2, limit > k {
+            var e = k
+            while e < limit, e - s < 40, t[e].text != "(", t[e].text != ";" { e += 1 }
+            k = e
+        }
         var text = p.text(t[s].start..<t[max(s, k - 1)].end)
-        while let l = text.last, ",:-".contains(l) { text.removeLast() }
+        // "…, đề xuất UBND tỉnh xem xét; hoàn thành trước ngày …": a bare completion verb
+        // completes the clause before it.
+        if k - s <= 2, s >= 2, t[s - 1].text == ";" {
+            var b = s - 1
+            while b > 0, t[b - 1].text != ";", t[b - 1].text != ".", s - b < 60 { b -= 1 }
+            // "Giao Sở … chủ trì, …": the work starts at its first verb, after whom it is given to.
+            if t[b].is("giao"), let w = (b + 1..<(s - 1)).first(where: { Self.startsWork(t, at: $0) }) { b = w }
+            let clause = p.text(t[b].start..<t[s - 2].end)
+            if !clause.isEmpty, s - b < 60 { text = clause + "; " + text.lowercased() }
+        }
+        while let l = text.last, ",:-.".contains(l) { text.removeLast() }
+        // "Báo cáo đối với báo cáo định kỳ hằng tháng" -> "Báo cáo định kỳ hằng tháng".
+        if Fold.key(text).hasPrefix("bao cao doi voi bao cao "), let r = text.range(of: " báo cáo ") {
+            text = "Báo cáo " + text[r.upperBound...]
+        }
         text = text.trimmingSpaces
         if k - s >= 40 { text += "…" }
         return OrganName.capitalized(text)

@@ -16,7 +16,23 @@ public struct DirectiveImporter: Sendable {
     /// Drafts a directive from its text. `sourceName` is the input file name (for `source:`).
     public func draft(text: String, sourceName: String) -> DirectiveDraft {
         let (lines, lineTexts) = Self.cleanLines(text)
-        let header = HeaderParser.parse(lines)
+        var header = HeaderParser.parse(lines)
+        if header.number == nil, header.symbol == nil, let prose = ProseFacts.find(lines) {
+            header.number = prose.number
+            header.numberLines = LineRange(prose.line, prose.line)
+            if header.issued == nil, let issued = prose.issued {
+                header.issued = issued
+                header.year = issued.year
+                header.dateLines = LineRange(prose.line, prose.line)
+            }
+            header.warnings.append("dòng \(prose.line): số và ngày văn bản lấy từ câu \"ban hành …\" (văn bản không có phần đầu)")
+        }
+        if header.issued == nil, header.year == nil, let (date, line) = ProseFacts.titleDate(lines) {
+            header.issued = date
+            header.year = date.year
+            header.dateLines = LineRange(line, line)
+            header.warnings.append("dòng \(line): ngày văn bản lấy từ dòng tiêu đề của trang")
+        }
         let tail = Tail.parse(lines, from: header.bodyStart)
         let bodyLines = header.bodyStart < tail.start ? Array(lines[header.bodyStart..<tail.start]) : []
         let paragraphs = ParagraphJoiner.join(bodyLines)
@@ -30,8 +46,10 @@ public struct DirectiveImporter: Sendable {
         }
         var extractor = TaskExtractor(body: body, years: YearContext(year: year, issued: header.issued), matcher: matcher)
         extractor.run()
+        extractor.readTimetable(bodyLines)
         var assembler = TaskAssembler(directory: directory, body: body)
-        let tasks = assembler.assemble(extractor.found)
+        var tasks = assembler.assemble(extractor.found)
+        let checkWarnings = Self.makeCheckable(&tasks, directory: directory, issued: header.issued)
         if directory == nil {
             warnings.append("không có danh mục đơn vị (--units): mã đơn vị là tạm, lấy từ tên")
         }
@@ -39,7 +57,7 @@ public struct DirectiveImporter: Sendable {
         if header.number == nil, header.symbol == nil { warnings.append("không thấy số, ký hiệu văn bản") }
         if header.issuer == nil { warnings.append("không thấy cơ quan ban hành") }
         if tasks.allSatisfy({ $0.deadline == nil }) { warnings.append("không thấy hạn báo cáo nào trong văn bản") }
-        warnings += extractor.warnings + assembler.warnings
+        warnings += extractor.warnings + assembler.warnings + checkWarnings
         if warnings.count > 200 {
             let more = warnings.count - 200
             warnings = Array(warnings.prefix(200)) + ["… và \(more) cảnh báo khác"]
@@ -59,6 +77,35 @@ public struct DirectiveImporter: Sendable {
             sourceName: sourceName, factLines: facts, lineTexts: lineTexts)
     }
 
+    /// Marks what `check` would refuse so the YAML writes it as a comment: a task whose units are
+    /// not all directory entries (every task without a directory), a recurrence with no start
+    /// and a count from a day the draft does not know. Returns a warning for each.
+    static func makeCheckable(_ tasks: inout [DraftTask], directory: UnitDirectory?, issued: CivilDate?) -> [String] {
+        var warnings: [String] = []
+        for i in tasks.indices {
+            let t = tasks[i]
+            let line = "dòng \(t.sourceLines.from)"
+            let action = t.action.count > 60 ? String(t.action.prefix(60)) + "…" : t.action
+            if directory == nil {
+                tasks[i].commentedOut = "chưa đối chiếu danh mục đơn vị (--units)"
+            } else if t.units.isEmpty {
+                let names = t.unmatchedUnits.isEmpty ? "không rõ đơn vị thực hiện" : "đơn vị \"\(t.unmatchedUnits.joined(separator: "\", \""))\" chưa có trong danh mục"
+                tasks[i].commentedOut = names
+                warnings.append("\(line): nhiệm vụ \"\(action)\" để dạng chú thích: \(names)")
+            }
+            guard let dl = t.deadline else { continue }
+            if dl.kind == .every, dl.start == nil {
+                tasks[i].dueCommentedOut = "văn bản không có ngày ban hành để bắt đầu: thêm start"
+            } else if dl.kind == .within, dl.from == nil || dl.from == "received" || dl.from == "issued", issued == nil {
+                tasks[i].dueCommentedOut = "văn bản không có ngày ban hành: thêm issued: hoặc received:"
+            }
+            if let why = tasks[i].dueCommentedOut, tasks[i].commentedOut == nil {
+                warnings.append("\(line): hạn \"\(dl.phrase)\" để dạng chú thích: \(why)")
+            }
+        }
+        return warnings
+    }
+
     /// Cleans every line; returns the cleaned lines and each source line's cleaned text.
     static func cleanLines(_ text: String) -> ([CleanLine], [String]) {
         var out: [CleanLine] = []
@@ -73,7 +120,7 @@ public struct DirectiveImporter: Sendable {
             out.append(contentsOf: cleaned)
             blank = false
         }
-        return (out, texts)
+        return (HeaderLines.normalize(out), texts)
     }
 
     /// The latest year of the fully written dates in the body (cited documents are older).

@@ -18,6 +18,11 @@ public struct DraftTask: Sendable, Equatable, Encodable {
     /// `nil`: no time limit (a task to carry out, nothing to report by a date).
     public var deadline: DraftDeadline?
     public var sourceLines: LineRange
+    /// Why the task is written as a comment in the YAML draft (its units are not in the
+    /// directory), so that the draft passes `check`; `nil` for an active task.
+    public var commentedOut: String?
+    /// Why `due:` is written as a comment (a recurrence or a count with no day to start from).
+    public var dueCommentedOut: String?
 
     public init(id: String, units: [String], unmatchedUnits: [String] = [], action: String,
                 reportTo: String? = nil, via: String? = nil, viaIsUnit: Bool = false, after: String? = nil,

@@ -1,3 +1,5 @@
+import NhacHanCore
+
 /// A task found in the body before ids and links are assigned.
 struct FoundTask {
     var units: [UnitMention]
@@ -41,13 +43,78 @@ struct TaskExtractor {
                                   "cac phong, ban", "cac nganh", "don vi, dia phuong"]
 
     mutating func run() {
+        // A text with no year that speaks of "hằng năm" sets yearly dates ("… trước ngày 31-5").
+        var documentYearly: Periodicity?
+        if years.year == nil, years.issued == nil {
+            documentYearly = body.paragraphs.lazy.compactMap { p in
+                Periodicity.detect(Tokenizer.tokens(p.folded, in: 0..<p.count))
+            }.first { $0.freq == "YEARLY" && $0.months == nil }
+        }
         for (n, p) in body.paragraphs.enumerated() where !body.recipientParagraphs.contains(n) {
             if readHits >= Self.limit {
                 warnings.append("dòng \(p.firstLine): quá \(Self.limit) mốc thời gian: phần còn lại của văn bản không được đọc")
                 return
             }
             let from = body.headingEnds[n] ?? 0
-            for s in Self.sentences(p, from: from) { read(p, s, paragraph: n) }
+            let whole = Periodicity.detect(Tokenizer.tokens(p.folded, in: from..<p.count))
+            let yearly = whole?.freq == "YEARLY" && whole?.months == nil ? whole : documentYearly
+            for s in Self.sentences(p, from: from) { read(p, s, paragraph: n, yearly: yearly) }
+        }
+    }
+
+    /// The first organ named after the last "giao", "đề nghị" or "yêu cầu" of the prefix.
+    private static func assignee(_ p: Paragraph, prefix: Range<Int>, matcher: UnitMatcher) -> UnitMention? {
+        let key = Array(p.folded[prefix])
+        var cue: Int?
+        for word in ["giao ", "de nghi ", "yeu cau "] {
+            let bytes = Array(word.utf8)
+            var i = key.count - bytes.count
+            while i >= 0 {
+                if (i == 0 || key[i - 1] == 0x20), key[i..<(i + bytes.count)].elementsEqual(bytes) { cue = max(cue ?? 0, i + bytes.count); break }
+                i -= 1
+            }
+        }
+        guard let cue else { return nil }
+        guard var m = matcher.mentions(p, (prefix.lowerBound + cue)..<prefix.upperBound).first(where: { $0.entry == nil }) else { return nil }
+        // The name ends where its work begins: "Sở Tài nguyên và Môi trường | chủ trì, …".
+        let t = Tokenizer.tokens(p.folded, in: m.range)
+        if let w = t.indices.dropFirst().first(where: { t[$0].text == "," || ClauseReader.startsWork(t, at: $0) }) {
+            m.range = m.range.lowerBound..<t[w - 1].end
+            m.text = p.text(m.range)
+        }
+        return m
+    }
+
+    /// Column headers of a plan's timetable whose cells are last days to finish a step.
+    private static let deadlineColumns = ["ngay cham nhat", "cham nhat phai hoan thanh", "thoi gian hoan thanh",
+                                          "thoi han hoan thanh", "han hoan thanh"]
+
+    /// A timetable flattened to one cell per line: under a "Ngày chậm nhất phải hoàn thành"
+    /// column, a cell that is only a date is the last day of the step written before it.
+    mutating func readTimetable(_ lines: [CleanLine]) {
+        guard let header = lines.firstIndex(where: { line in
+            let f = Fold.key(line.text)
+            return LineShape.wordCount(line.scalars) <= 14 && Self.deadlineColumns.contains { f.contains($0) }
+        }) else { return }
+        var step: CleanLine?
+        for line in lines[(header + 1)...] {
+            var p = Paragraph()
+            p.append(line, separator: nil)
+            let t = Tokenizer.tokens(p.folded, in: 0..<p.count)
+            if let d = DateScanner.date(t, at: 0), let y = d.year, let date = CivilDate(year: y, month: d.month, day: d.day),
+               d.tokenEnd == t.count || t[d.tokenEnd].text == "(" {
+                guard let cell = step else { continue }
+                let action = cell.text.split(separator: " ").prefix(16).joined(separator: " ").trimmingTrailing(".;,")
+                let deadline = DraftDeadline(kind: .through, date: date, phrase: line.text)
+                found.append(FoundTask(units: [], allAddressed: true, action: action, reportTo: nil, via: nil,
+                                       deadline: deadline, lines: LineRange(cell.sourceLine, line.sourceLine),
+                                       verbSlug: "hoan-thanh", sectionHeading: nil))
+                warnings.append("dòng \(line.sourceLine): hạn \(date) lấy từ cột \"ngày chậm nhất phải hoàn thành\" của bảng (bước ở dòng \(cell.sourceLine)): kiểm tra đơn vị thực hiện")
+                step = nil
+                continue
+            }
+            // A step is a cell of words, not a row number or a count of days.
+            if LineShape.wordCount(line.scalars) >= 3, t.contains(where: { $0.kind == .word }) { step = line }
         }
     }
 
@@ -61,6 +128,10 @@ struct TaskExtractor {
             if s[i] == ".", i + 2 < s.count, s[i + 1] == " ", s[i + 2].properties.isUppercase
                 || (s[i + 2] == "-" || s[i + 2] == "+") {
                 out.append(start..<(i + 1)); start = i + 2
+            } else if s[i] == "," || s[i] == ";", i + 4 < s.count, s[i + 1] == " ", s[i + 2] == "-" || s[i + 2] == "+",
+                      s[i + 3] == " ", s[i + 4].properties.isUppercase {
+                // List items run together: "…hằng tháng; - Chậm nhất ngày 06 …".
+                out.append(start..<(i + 1)); start = i + 2
             }
             i += 1
         }
@@ -68,10 +139,15 @@ struct TaskExtractor {
         return out
     }
 
-    private mutating func read(_ p: Paragraph, _ range: Range<Int>, paragraph n: Int) {
+    private mutating func read(_ p: Paragraph, _ range: Range<Int>, paragraph n: Int, yearly: Periodicity?) {
         let t = Tokenizer.tokens(p.folded, in: range)
         guard !t.isEmpty else { return }
-        let hits = DeadlineScanner.scan(t, in: p, years: years)
+        var hits = DeadlineScanner.scan(t, in: p, years: years, yearly: yearly.map { Periodicity(freq: $0.freq, tokenStart: 0, tokenEnd: 0) })
+        // "tổng kết theo quy định và báo cáo … trước ngày 01/11/2021": beside a date, "theo quy
+        // định" says how to do the work, not that the deadline is unknown.
+        if hits.contains(where: { $0.deadline.kind != .undated && !$0.isWindow }) {
+            hits.removeAll { $0.deadline.kind == .undated }
+        }
         var used = false
         for hit in hits {
             readHits += 1
@@ -137,6 +213,9 @@ struct TaskExtractor {
             units = matcher.matches(p, prefix).filter { m in
                 !(via.map { $0.entry != nil && $0.entry == m.entry } ?? false)
             }
+            // "Giao Sở Tài nguyên và Môi trường chủ trì …": the organ given the task, even when
+            // the directory does not know it (the draft then names it instead of guessing).
+            if units.isEmpty, let named = Self.assignee(p, prefix: prefix, matcher: matcher) { units = [named]; all = false }
             if units.isEmpty { all = true }
             if case .section = body.scopes[n] {} else if units.isEmpty {
                 if case .closing = body.scopes[n] {} else {

@@ -117,13 +117,20 @@ enum LineCleaner {
     /// Words after which a wide gap is a blank to fill in ("ngày      tháng 3"), not a column.
     private static let fillInWords: Set<String> = ["ngay", "thang", "nam", "so:", "so", "ngay:"]
 
-    /// Splits a line at gaps of five or more spaces (two-column layouts, flattened tables).
+    /// Splits a line at gaps of five or more spaces (two-column layouts, flattened tables) and at
+    /// table borders (`|` standing alone).
     static func splitColumns(_ s: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
         var parts: [[Unicode.Scalar]] = []
         var current: [Unicode.Scalar] = []
         var hasContent = false
         var i = 0
         while i < s.count {
+            // A table cell border kept by the extraction ("Số: 130/KH-UBND | Ninh Bình, ngày …").
+            if s[i] == "|", i == 0 || s[i - 1] == " ", i + 1 == s.count || s[i + 1] == " " {
+                if hasContent { parts.append(current) }
+                current = []; hasContent = false; i += 1
+                continue
+            }
             if s[i] == " " {
                 var j = i
                 while j < s.count, s[j] == " " { j += 1 }

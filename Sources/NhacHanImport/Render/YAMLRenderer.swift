@@ -38,16 +38,21 @@ public enum YAMLRenderer {
         if let s = d.signer {
             o.append("    # Ký: " + comment([s.authority, s.title, s.name].compactMap { $0 }.joined(separator: " / ")))
         }
-        if d.tasks.isEmpty {
-            o.append("    tasks: []")
-        } else {
-            o.append("    tasks:")
-            for t in d.tasks { o += task(t, d) }
+        let active = Set(d.tasks.filter { $0.commentedOut == nil }.map(\.id))
+        o.append(active.isEmpty ? "    tasks: []" : "    tasks:")
+        for t in d.tasks {
+            let lines = task(t, d, active: active)
+            if let why = t.commentedOut {
+                o.append("      # Nhiệm vụ để dạng chú thích (\(comment(why))): điền units rồi bỏ dấu # để dùng.")
+                o += lines.map { "      # " + $0.dropFirst(6) }
+            } else {
+                o += lines
+            }
         }
         return o.joined(separator: "\n") + "\n"
     }
 
-    private static func task(_ t: DraftTask, _ d: DirectiveDraft) -> [String] {
+    private static func task(_ t: DraftTask, _ d: DirectiveDraft, active: Set<String>) -> [String] {
         var o: [String] = []
         o.append("      - id: \(q(t.id))")
         o.append("        " + lineComment(t.sourceLines, d))
@@ -58,9 +63,13 @@ public enum YAMLRenderer {
         if let v = t.via {
             if t.viaIsUnit { o.append("        via: \(q(v))") } else { o.append("        # via (chưa khớp đơn vị): \(q(v))") }
         }
-        if let a = t.after { o.append("        after: \(q(a))") }
+        if let a = t.after {
+            o.append(active.contains(a) || t.commentedOut != nil ? "        after: \(q(a))" : "        # after: \(q(a)) (nhiệm vụ để dạng chú thích)")
+        }
         guard let dl = t.deadline else { return o }
-        if let due = due(dl) {
+        if let why = t.dueCommentedOut, let due = due(dl) {
+            o.append("        # due: \(due) (\(comment(why)))")
+        } else if let due = due(dl) {
             o.append("        due: \(due)")
         } else {
             o.append("        # due: chưa xác định được ngày (\(comment(dl.phrase)))")

@@ -8,7 +8,8 @@ enum HeaderParser {
         ("ke hoach", "Kế hoạch"), ("quyet dinh", "Quyết định"), ("thong bao", "Thông báo"),
         ("chi thi", "Chỉ thị"), ("cong van", "Công văn"), ("bao cao", "Báo cáo"), ("to trinh", "Tờ trình"),
         ("huong dan", "Hướng dẫn"), ("giay moi", "Giấy mời"), ("cong dien", "Công điện"),
-        ("chuong trinh", "Chương trình"), ("nghi quyet", "Nghị quyết"),
+        ("chuong trinh", "Chương trình"), ("nghi quyet", "Nghị quyết"), ("thong tu", "Thông tư"),
+        ("thong cao", "Thông cáo"), ("quy dinh", "Quy định"), ("quy che", "Quy chế"),
     ]
 
     private static let bodyOpeners = ["can cu", "thuc hien", "theo de nghi", "theo chi dao", "trien khai",
@@ -26,7 +27,12 @@ enum HeaderParser {
             let f = Fold.key(line.text)
             let s = line.scalars
             if f.hasPrefix("kinh gui") { break }
-            if f.contains("cong hoa xa hoi chu nghia") || (f.contains("doc lap") && f.contains("hanh phuc"))
+            // Noise of a scanned page (watermark fragments, stray cells): never a header part.
+            if line.text.unicodeScalars.count <= 3, !(LineShape.isAllCaps(s) || (s.count >= 2 && s.allSatisfy { $0.properties.isUppercase })) {
+                i += 1; continue
+            }
+            if f.contains("cong hoa xa hoi chu nghia") || f.contains("chu nghia viet nam") || f == "cong"
+                || f.hasPrefix("cong hoa") || (f.contains("doc lap") && f.contains("hanh phuc"))
                 || line.text.allSatisfy({ "-_=*. ".contains($0) }) {
                 lastKind = "motto"; i += 1; continue
             }
@@ -57,19 +63,38 @@ enum HeaderParser {
                 }
             }
             if startsBody { break }
-            if LineShape.isAllCaps(s) { organ.append((line.text, line.sourceLine)); lastKind = "organ" }
+            // The organ sits above the number and date; capitals after the date are a title.
+            if LineShape.isAllCaps(s) || (s.count <= 3 && s.allSatisfy { $0.properties.isUppercase }), h.dateLines == nil || organ.isEmpty {
+                organ.append((line.text, line.sourceLine)); lastKind = "organ"
+            }
             i += 1
         }
         h.bodyStart = max(i, anchor)
         if i - anchor >= 40 { h.bodyStart = anchor }
         setIssuer(organ, into: &h)
+        completeIssuer(lines, into: &h)
         return h
+    }
+
+    /// A header that names only "ỦY BAN NHÂN DÂN" (its second line lost in a flattened table)
+    /// takes the level and place from the authority line of the preamble ("ỦY BAN NHÂN DÂN
+    /// TỈNH QUẢNG TRỊ", above "Căn cứ …").
+    private static func completeIssuer(_ lines: [CleanLine], into h: inout Header) {
+        guard let issuer = h.issuer, issuer == "UBND" || issuer == "HĐND" else { return }
+        let bare = issuer == "UBND" ? "uy ban nhan dan " : "hoi dong nhan dan "
+        for line in lines.prefix(60) where LineShape.isAllCaps(line.scalars) {
+            let f = Fold.key(line.text)
+            guard f.hasPrefix(bare), f.count > bare.count + 3 else { continue }
+            h.issuer = OrganName.display(line.text)
+            h.issuerLines = LineRange(line.sourceLine, line.sourceLine)
+            return
+        }
     }
 
     private static func isAnchor(_ line: CleanLine) -> Bool {
         let f = Fold.key(line.text)
         if f.hasPrefix("kinh gui") || f.hasPrefix("v/v") || f.contains("cong hoa xa hoi chu nghia") { return true }
-        if f.hasPrefix("so:") || f.hasPrefix("so :") { return true }
+        if f.hasPrefix("so:") || f.hasPrefix("so :") || f.hasPrefix("s?:") { return true }
         var h = Header()
         if parseDate(line, into: &h) { return true }
         let s = line.scalars
@@ -106,18 +131,38 @@ enum HeaderParser {
     static func parseNumber(_ line: CleanLine, into h: inout Header) -> Bool {
         let s = line.scalars
         let f = line.folded
-        guard f.count >= 3, f[0] == 0x73, f[1] == 0x6F, s[1] == "ố" || s[1] == "Ố" || s[1] == "o" else { return false }
+        guard f.count >= 3, f[0] == 0x73, (f[1] == 0x6F && (s[1] == "ố" || s[1] == "Ố" || s[1] == "o")) || s[1] == "?" else { return false }
         var i = 2
         while i < s.count, s[i] == " " { i += 1 }
         if i < s.count, s[i] == ":" { i += 1 }
-        while i < s.count, s[i] == " " { i += 1 }
+        while i < s.count, s[i] == " " || (s[i] == "." && i + 1 < s.count && s[i + 1] == " ") { i += 1 }  // "Số:. 4315/…"
         var digits = ""
         while i < s.count, s[i].properties.numericType != nil, s[i].isASCII { digits.unicodeScalars.append(s[i]); i += 1 }
         while i < s.count, ".…_ ".unicodeScalars.contains(s[i]) { i += 1 }
+        // Party and mass-organisation numbering: "225-KH/TWĐTN", "Số: 225 - KH/TWĐTN-CTTN".
+        var kind = ""
+        if !digits.isEmpty, i < s.count, s[i] == "-" {
+            var j = i + 1
+            while j < s.count, s[j] == " " { j += 1 }
+            var letters = ""
+            while j < s.count, s[j].properties.isUppercase { letters.unicodeScalars.append(s[j]); j += 1 }
+            if !letters.isEmpty, j < s.count, s[j] == "/" { kind = "-" + letters; i = j }
+        }
         guard i < s.count, s[i] == "/" else { return false }
         i += 1
+        while i < s.count, s[i] == " " { i += 1 }  // "2455 / LĐTBXH - LĐTL"
         var symbol = ""
         while i < s.count, s[i] != " " { symbol.unicodeScalars.append(s[i]); i += 1 }
+        // "LĐTBXH - LĐTL": parts of the symbol written with spaced hyphens.
+        while i + 2 < s.count, s[i] == " ", s[i + 1] == "-" || s[i + 1] == "–", s[i + 2] == " ",
+              i + 3 < s.count, s[i + 3].properties.isUppercase {
+            var part = ""
+            var j = i + 3
+            while j < s.count, s[j] != " " { part.unicodeScalars.append(s[j]); j += 1 }
+            guard part.unicodeScalars.allSatisfy({ !$0.properties.isLowercase }) else { break }
+            symbol += "-" + part
+            i = j
+        }
         while symbol.hasSuffix(".") || symbol.hasSuffix(",") { symbol.removeLast() }
         guard !symbol.isEmpty else { return false }
         h.symbol = symbol
@@ -125,7 +170,7 @@ enum HeaderParser {
         if digits.isEmpty {
             h.warnings.append("dòng \(line.sourceLine): số văn bản để trống (\"\(line.text)\"): chưa có số, giữ ký hiệu \(symbol)")
         } else {
-            h.number = digits + "/" + symbol
+            h.number = digits + kind + "/" + symbol
         }
         // A two-column line may carry the date too.
         _ = parseDate(line, into: &h)

@@ -14,8 +14,24 @@ enum OrganName {
         "Mặt trận Tổ quốc Việt Nam", "Tài chính - Kế hoạch", "Lao động, Thương binh và Xã hội",
     ]
 
+    /// Organ kinds written with their own capitals, matched before any rule.
+    private static let fixed: [String] = [
+        "Bảo hiểm xã hội", "Ban Chỉ đạo", "Ủy ban Mặt trận Tổ quốc Việt Nam", "Kho bạc Nhà nước",
+        "Văn phòng Chính phủ", "Thanh tra Chính phủ", "Văn phòng HĐND và UBND", "Văn phòng UBND",
+    ]
+
     static func display(_ caps: String) -> String {
-        var words = caps.lowercased().split(separator: " ").map(String.init)
+        // "LAO ĐỘNG-THƯƠNG BINH": the hyphen of a compound name reads " - ".
+        var spaced = ""
+        let scalars = Array(caps.unicodeScalars)
+        for (k, c) in scalars.enumerated() {
+            if c == "-", k > 0, k + 1 < scalars.count, scalars[k - 1].properties.isAlphabetic, scalars[k + 1].properties.isAlphabetic {
+                spaced += " - "
+            } else {
+                spaced.unicodeScalars.append(c)
+            }
+        }
+        var words = spaced.lowercased().split(separator: " ").map(String.init)
         guard !words.isEmpty else { return caps }
         var prefix: [String] = []
         let folded = words.map { Fold.key($0) }
@@ -27,10 +43,16 @@ enum OrganName {
         var out = prefix
         var i = 0
         var afterLevel = false
+        if prefix.isEmpty, let kind = fixed.first(where: { Fold.key(words.joined(separator: " ")).hasPrefix(Fold.key($0.lowercased()) + " ") || Fold.key(words.joined(separator: " ")) == Fold.key($0.lowercased()) }) {
+            out.append(kind)
+            i = kind.split(separator: " ").count
+        }
+        // Each part of a compound field starts with a capital: "Giáo dục - Đào tạo", "… và Đào tạo".
+        var capitalNext = false
         while i < words.count {
             let rest = words[i...].joined(separator: " ")
             if !afterLevel, let level = levels.first(where: { rest == $0 || rest.hasPrefix($0 + " ") }),
-               i > 0 || !prefix.isEmpty {
+               i > 0 || !prefix.isEmpty, !rest.hasPrefix("xã hội") {
                 out.append(level)
                 i += level.split(separator: " ").count
                 afterLevel = true
@@ -42,7 +64,9 @@ enum OrganName {
                 continue
             }
             let w = words[i]
-            out.append(afterLevel || out.isEmpty ? capitalized(w) : w)
+            let starts = out.count == 1 && prefix.isEmpty && i > 0 && !fixed.contains(out[0])
+            out.append(afterLevel || out.isEmpty || capitalNext || starts ? capitalized(w) : w)
+            capitalNext = !afterLevel && (w == "và" || w == "-" || w.hasSuffix(","))
             i += 1
         }
         return out.joined(separator: " ")

@@ -29,6 +29,14 @@ enum Tokenizer {
                     i += 1
                 }
                 let text = String(decoding: folded[start..<i].map { $0 == Fold.other ? 0x3F : $0 }, as: UTF8.self)
+                // "tháng11", "ngày05": a date word glued to its number.
+                if !allDigits, let glue = text.firstIndex(where: \.isNumber),
+                   ["ngay", "thang", "nam"].contains(String(text[..<glue])), text[glue...].allSatisfy(\.isNumber) {
+                    let cut = start + text.distance(from: text.startIndex, to: glue)
+                    out.append(Token(kind: .word, text: String(text[..<glue]), start: start, end: cut))
+                    out.append(Token(kind: .number, text: String(text[glue...]), start: cut, end: i))
+                    continue
+                }
                 out.append(Token(kind: allDigits ? .number : .word, text: text, start: start, end: i))
                 continue
             }

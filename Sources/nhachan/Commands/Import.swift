@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import NhacHanImport
 
-/// `nhachan import FILE [--units CONFIG] [--format yaml|json]`: drafts a directive from its text.
+/// `nhachan import FILE [--units CONFIG] [--format yaml|json] [-o FILE]`: drafts a directive from its text.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
@@ -21,6 +21,10 @@ struct Import: ParsableCommand {
     @Option(help: "yaml (một tệp cấu hình) hoặc json.")
     var format: Format = .yaml
 
+    @Option(name: [.customShort("o"), .customLong("output")],
+            help: "Ghi bản nháp vào tệp này (chỉ ghi khi đã soạn xong, không để lại tệp rỗng) thay vì in ra.")
+    var output: String?
+
     func run() throws {
         let directory: UnitDirectory?
         do {
@@ -38,7 +42,20 @@ struct Import: ParsableCommand {
         }
         let name = (file as NSString).lastPathComponent
         let draft = DirectiveImporter(directory: directory).draft(text: text, sourceName: name)
-        let output = format == .json ? draft.jsonString() : YAMLRenderer.render(draft)
-        FileHandle.standardOutput.write(Data(output.utf8))
+        let rendered = format == .json ? draft.jsonString() : YAMLRenderer.render(draft)
+        guard let output else {
+            FileHandle.standardOutput.write(Data(rendered.utf8))
+            return
+        }
+        // Written whole, once the draft exists: unlike `> directives/x.yaml`, no empty file
+        // sits in the folder the config includes while the text is read.
+        do {
+            try Data(rendered.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            FileHandle.standardError.write(Data("\(output): error: không ghi được tệp: \(error.localizedDescription)\n".utf8))
+            throw ExitCode(1)
+        }
+        let active = draft.tasks.filter { $0.commentedOut == nil }.count
+        FileHandle.standardError.write(Data("\(output): đã ghi bản nháp (\(draft.tasks.count) nhiệm vụ, \(active) dùng được, \(draft.warnings.count) cảnh báo)\n".utf8))
     }
 }

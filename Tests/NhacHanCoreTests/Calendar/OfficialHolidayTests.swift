@@ -46,6 +46,7 @@ extension OfficialBreak {
         .init(from: "2026-02-14", to: "2026-02-22", source: "Thông báo 9441/TB-BNV"),
         .init(from: "2026-04-25", to: "2026-04-27", source: "Giỗ Tổ on a Sunday, nghỉ bù Monday 27/4"),
         .init(from: "2026-04-30", to: "2026-05-03", source: "30/4 and 1/5 on Thursday and Friday"),
+        .init(from: "2026-08-29", to: "2026-09-02", source: "Thông báo 9441/TB-BNV: 31/8 swapped for Saturday 22/8"),
     ]
 }
 
@@ -67,7 +68,7 @@ struct OfficialHolidayTests {
         #expect(calendar.workingDay(onOrAfter: to) == WeekendCalendar().workingDay(onOrAfter: to.adding(days: 1)))
     }
 
-    @Test("swapped Saturdays are working days", arguments: ["2024-05-04", "2025-04-26", "2026-01-10"])
+    @Test("swapped Saturdays are working days", arguments: ["2024-05-04", "2025-04-26", "2026-01-10", "2026-08-22"])
     func workingSaturday(_ iso: String) throws {
         let day = try #require(CivilDate(iso: iso))
         #expect(day.weekday == 6)

@@ -1,0 +1,70 @@
+import NhacHanCore
+
+/// The number and issue date of a directive told in prose, for texts with no header.
+///
+/// Portal pages report a directive in a sentence: "Ngày 01/3/2021, UBND tỉnh ban hành Công
+/// văn số 1066/UBND-VXNV chỉ đạo …". Only the form "ban hành <loại văn bản> (số) N/KÝ-HIỆU"
+/// counts: a directive merely cited ("Thực hiện Công văn số …") is another document.
+enum ProseFacts {
+    struct Found { var number: String; var issued: CivilDate?; var line: Int }
+
+    private static let typeWords: Set<String> = ["cong", "van", "ke", "hoach", "quyet", "dinh", "thong", "bao",
+                                                 "chi", "thi", "ban", "huong", "dan", "dien"]
+
+    /// A page's title line before the text: "Thông báo Khẩn ngày 18/10/2020", "Công văn
+    /// 2928/SGDĐT-KHTC ngày 21/09/2022 Hướng dẫn …": a document type first, then its date.
+    static func titleDate(_ lines: [CleanLine]) -> (CivilDate, Int)? {
+        let types = ["thong bao", "cong van", "ke hoach", "quyet dinh", "van ban", "chi thi", "cong dien", "huong dan"]
+        for line in lines.prefix(3) {
+            let f = Fold.key(line.text)
+            guard types.contains(where: { f.hasPrefix($0 + " ") }) else { continue }
+            var p = Paragraph()
+            p.append(line, separator: nil)
+            let t = Tokenizer.tokens(p.folded, in: 0..<p.count)
+            for i in t.indices.prefix(12) where t[i].is("ngay") {
+                if let d = DateScanner.date(t, at: i), let y = d.year, let date = CivilDate(year: y, month: d.month, day: d.day) {
+                    return (date, line.sourceLine)
+                }
+            }
+        }
+        return nil
+    }
+
+    static func find(_ lines: [CleanLine]) -> Found? {
+        for p in ParagraphJoiner.join(Array(lines.prefix(30))).prefix(12) {
+            for range in TaskExtractor.sentences(p, from: 0) {
+                let t = Tokenizer.tokens(p.folded, in: range)
+                // "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)": a page's note of its source.
+                let k: Int
+                var verbLength = 2
+                if let b = t.find("ban hanh") { k = b } else if let b = t.firstIndex(where: { $0.is("banh") }) {
+                    k = b; verbLength = 1  // "UBND tỉnh banh Công văn số …": a typo seen on portals
+                } else if t.count > 2, t[0].text == "(", t[1].is("theo") { k = 0 } else { continue }
+                var j = k == 0 && t[0].text == "(" ? 2 : k + verbLength
+                var typeCount = 0
+                while j < t.count, typeCount < 3, typeWords.contains(t[j].text) { j += 1; typeCount += 1 }
+                guard typeCount >= 2 else { continue }
+                if j < t.count, t[j].is("so") { j += 1 }
+                guard j + 2 < t.count, t[j].kind == .number, t[j + 1].text == "/" else { continue }
+                var end = t[j + 1].end
+                let s = p.scalars
+                while end < s.count, s[end] != " ", s[end] != "," { end += 1 }
+                // "846 /UBND-TH": the space before the slash is not part of the number.
+                var number = t[j].text + p.text(t[j + 1].start..<end)
+                while number.hasSuffix(".") || number.hasSuffix(";") { number.removeLast() }
+                var issued: CivilDate?
+                if k == 0 {  // the date follows the number
+                    for i in (j + 1)..<min(t.count, j + 8) where t[i].is("ngay") {
+                        if let d = DateScanner.date(t, at: i), let y = d.year { issued = CivilDate(year: y, month: d.month, day: d.day); break }
+                    }
+                }
+                // "Ngày 01/3/2021, UBND tỉnh ban hành …": the date just before the organ.
+                for i in max(0, k - 14)..<k where t[i].is("ngay") {
+                    if let d = DateScanner.date(t, at: i), let y = d.year { issued = CivilDate(year: y, month: d.month, day: d.day); break }
+                }
+                return Found(number: number, issued: issued, line: p.lines(t[j].start..<end).from)
+            }
+        }
+        return nil
+    }
+}

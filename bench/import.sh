@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Measures `nhachan import` on the hand-annotated corpus of real directives
+# (Tests/NhacHanImportTests/Fixtures/Corpus): precision and recall of deadlines (kind and
+# date), of numbers and of issue dates, and the dates drafted that are no deadline, on the
+# training and the validation set.
+#
+#   bench/import.sh            figures only
+#   bench/import.sh --misses   also what was missed on the training set (never the validation set)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus=Tests/NhacHanImportTests/Fixtures/Corpus
+swift build --product nhachan >/dev/null
+bin="$(swift build --show-bin-path)/nhachan"
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+for split in train validation; do
+  mkdir -p "$out/$split"
+  for f in "$corpus/$split"/*.txt; do
+    name="$(basename "$f" .txt)"
+    "$bin" import "$f" --format json >"$out/$split/$name.json" 2>/dev/null || echo "import failed: $split/$name" >&2
+  done
+done
+python3 bench/import/score.py "$corpus" "$out" "$@"
