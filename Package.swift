@@ -95,6 +95,7 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSettings
         ),
@@ -102,7 +103,9 @@ let package = Package(
         .executableTarget(name: "bench-plan", dependencies: ["NhacHanCore"], path: "bench/plan", swiftSettings: strictSettings),
         .testTarget(name: "NhacHanCoreTests", dependencies: ["NhacHanCore"], swiftSettings: strictSettings),
         .testTarget(name: "NhacHanConfigTests", dependencies: ["NhacHanConfig", "NhacHanCore"], swiftSettings: strictSettings),
-        .testTarget(name: "NhacHanImportTests", dependencies: ["NhacHanImport", "NhacHanCore"], exclude: ["Fixtures", "Golden"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "NhacHanImportTests", dependencies: ["NhacHanImport", "NhacHanCore", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["Fixtures", "Golden"], swiftSettings: strictSettings),
         .testTarget(name: "NhacHanStoreTests", dependencies: ["NhacHanStore", "NhacHanTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "NhacHanOutboxTests",
