@@ -7,7 +7,7 @@
 set -euo pipefail
 
 apt_packages=(libcurl4-openssl-dev libsqlite3-dev libxlsxwriter-dev openssl python3 python3-pip poppler-utils unzip ca-certificates
-    chromium chromium-driver)
+    chromium chromium-driver postgresql)
 missing=()
 for p in "${apt_packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

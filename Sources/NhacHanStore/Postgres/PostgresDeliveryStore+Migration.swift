@@ -29,14 +29,20 @@ extension PostgresDeliveryStore {
             ])
         }).rendered(pretty: false)
         let meta = JSONValue.object(snapshot.meta.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }).rendered(pretty: false)
-        try await transaction("import a state") { connection in
-            let held = try await connection.query("""
+        // Checked before the transaction, whose errors postgres-nio wraps: a migration target is
+        // one an operator has just created, with no daemon writing to it.
+        let held = try await run("look into the target") {
+            var held: Int64 = 0
+            for try await count in try await client.query("""
                 SELECT ((SELECT count(*) FROM deliveries) + (SELECT count(*) FROM delivery_history)
                       + (SELECT count(*) FROM acks) + (SELECT count(*) FROM meta))::BIGINT
-                """, logger: logger)
-            for try await count in held.decode(Int64.self) where count > 0 {
-                throw StoreError(code: .notEmpty, message: "the state database at \(location.description) is not empty: a migration writes only into an empty state")
-            }
+                """, logger: logger).decode(Int64.self) { held = count }
+            return held
+        }
+        guard held == 0 else {
+            throw StoreError(code: .notEmpty, message: "the state database at \(location.description) is not empty: a migration writes only into an empty state")
+        }
+        try await transaction("import a state") { connection in
             for (table, input) in [("deliveries", hot), ("delivery_history", done)] {
                 try await connection.query(PostgresQuery(unsafeSQL: """
                     WITH input AS (SELECT * FROM jsonb_to_recordset($1::JSONB) AS r(\(Self.recordType))),

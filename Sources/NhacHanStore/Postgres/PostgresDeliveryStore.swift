@@ -33,7 +33,9 @@ public final class PostgresDeliveryStore: DeliveryStore {
         self.logger = logger
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
-        runner = Task { await client.run() }
+        // Detached: the pool lives as long as the store, not until the first SIGTERM reaches
+        // the task that opened it (the daemon still records and releases its leases after that).
+        runner = Task.detached { await client.run() }
         let location = location
         ready = Task {
             try await Self.migrate(client, location: location, logger: logger)
