@@ -136,7 +136,7 @@ struct ConfigErrorTests {
         f.write("directives/cv.yaml", directive("{id: t, units: [2️⃣ubnd-xb], action: A, due: {through: 3️⃣2024-13-01}}"))
         let got = errors(f)
         #expect(got.count == 3)
-        #expect(got.contains(f.error("1️⃣", "khóa không hợp lệ 'timezon' trong cấu hình; có phải ý bạn là 'timezone'?; các khóa được dùng: timezone, state, include, templates, calendar, coordinator, smtp, http, webhooks, retention_days, policies, default_policy, units, groups, directives")))
+        #expect(got.contains(f.error("1️⃣", "khóa không hợp lệ 'timezon' trong cấu hình; có phải ý bạn là 'timezone'?; các khóa được dùng: timezone, state, state_password_env, state_password_file, state_ca_file, include, templates, calendar, coordinator, smtp, http, webhooks, retention_days, policies, default_policy, units, groups, directives")))
         #expect(got.contains(f.error("2️⃣", "không có đơn vị hay nhóm 'ubnd-xb'; có phải ý bạn là 'ubnd-xa'?")))
         #expect(got.contains(f.error("3️⃣", "through '2024-13-01' không phải ngày có thật (kiểm tra số ngày của tháng)")))
     }
