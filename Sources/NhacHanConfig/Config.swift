@@ -31,6 +31,17 @@ public enum StateLocation: Hashable, Sendable {
     /// An SQLite file; a relative path is resolved beside the root file.
     case sqlite(path: String)
     case postgres(url: String)
+
+    /// `sqlite:PATH` or `postgres://…` (`postgresql://…`), as `state:` and `state migrate` take it.
+    public init?(parsing text: String) {
+        if text.hasPrefix("sqlite:") && text.count > 7 {
+            self = .sqlite(path: String(text.dropFirst(7)))
+        } else if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
+            self = .postgres(url: text)
+        } else {
+            return nil
+        }
+    }
 }
 
 /// How to reach a PostgreSQL state: its password by reference, and a CA to trust.

@@ -12,10 +12,8 @@ extension ConfigLoader {
             }
         }
         if let node = fields["state"]?.value, let text = r.string(node, "state") {
-            if text.hasPrefix("sqlite:") && text.count > 7 {
-                draft.state = .sqlite(path: String(text.dropFirst(7)))
-            } else if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
-                draft.state = .postgres(url: text)
+            if let location = StateLocation(parsing: text) {
+                draft.state = location
             } else {
                 r.error("state phải là sqlite:ĐƯỜNG_DẪN hoặc postgres://USER@HOST/DB; gặp '\(text)'", at: node)
             }

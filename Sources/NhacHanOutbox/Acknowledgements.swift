@@ -80,12 +80,13 @@ public struct Acknowledgements: Sendable {
             throw Refusal(description: "nhiệm vụ \(directiveID)/\(taskID) không còn giao cho đơn vị '\(unitID)' trong cấu hình (no longer assigned)")
         }
         let key = AckRecord.occurrenceKey(directive: directiveID, task: taskID, unit: unitID, occurrence: occurrence)
-        if let first = try await store.acks().first(where: { $0.occurrenceKey == key }) { return (first, false) }
         let ack = AckRecord(directive: directiveID, task: taskID, unit: unitID, occurrence: occurrence, at: zone.unix(at), how: via, note: note)
+        // The store keeps the first ack of an occurrence; reading back tells whether it is ours.
         try await store.ack(ack)
-        try await withdrawAcknowledged(now: at)
         let stands = try await store.acks().first(where: { $0.occurrenceKey == key }) ?? ack
-        return (stands, stands == ack)
+        guard stands == ack else { return (stands, false) }
+        try await withdrawAcknowledged(now: at)
+        return (ack, true)
     }
 
     /// Removes the ack of one occurrence; returns how many (0 or 1).

@@ -147,10 +147,12 @@ public struct Runner: Sendable {
     private func record(_ results: [(DeliveryRecord, DeliveryUpdate)], now: Int64, into summary: inout Summary) async throws {
         let lost = try await store.complete(results.map { DeliveryCompletion(key: $0.0.key, update: $0.1) }, owner: owner, now: now)
         summary.leaseLost += lost.count
+        var perChannel: [SendMetrics.Outcome: Int] = [:]
         for (record, update) in results {
             summary.counts[update.state, default: 0] += 1
-            SendMetrics.count(channel: record.channel, outcome: update.state)
+            perChannel[SendMetrics.Outcome(channel: record.channel, state: update.state), default: 0] += 1
         }
+        SendMetrics.count(perChannel)
     }
 
     /// Keeps this runner's leases alive while a tick sends, however long its batches take.

@@ -3,9 +3,18 @@ public import NhacHanStore
 
 /// What the runner reports to swift-metrics (exported by `/metrics` when the daemon serves it).
 public enum SendMetrics {
-    /// One finished attempt: `nhachan_sends_total{channel,outcome}`.
-    static func count(channel: String, outcome: DeliveryState) {
-        Counter(label: "nhachan_sends_total", dimensions: [("channel", channel), ("outcome", outcome.rawValue)]).increment()
+    struct Outcome: Hashable {
+        var channel: String
+        var state: DeliveryState
+    }
+
+    /// A batch's finished attempts: `nhachan_sends_total{channel,outcome}`, one update per pair
+    /// rather than one lookup of the counter per delivery.
+    static func count(_ batch: [Outcome: Int]) {
+        for (outcome, n) in batch {
+            Counter(label: "nhachan_sends_total", dimensions: [("channel", outcome.channel), ("outcome", outcome.state.rawValue)])
+                .increment(by: n)
+        }
     }
 
     /// How long one batch's sends on a channel took: `nhachan_send_duration_seconds{channel}`.

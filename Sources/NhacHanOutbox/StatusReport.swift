@@ -81,7 +81,11 @@ public struct StatusReport: Sendable {
 
     /// The rows around `now` that `status` shows by default: three years back, one ahead.
     public func rows(store: any DeliveryStore, directive: String?, now: LocalTime) async throws -> [Row] {
-        rows(acks: try await store.acks(), directive: directive, now: now,
-             from: now.day.adding(days: -3 * 366), to: now.day.adding(days: 366))
+        rows(acks: try await store.acks(), directive: directive, now: now)
+    }
+
+    /// The same window, from acks already read.
+    public func rows(acks: [AckRecord], directive: String?, now: LocalTime) -> [Row] {
+        rows(acks: acks, directive: directive, now: now, from: now.day.adding(days: -3 * 366), to: now.day.adding(days: 366))
     }
 }

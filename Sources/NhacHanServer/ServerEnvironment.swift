@@ -30,9 +30,8 @@ public struct ServerEnvironment: Sendable {
         self.zone = zone
         self.calendar = calendar
         self.settings = settings
+        links = try Self.links(config: config, zone: zone)!
         do {
-            let signer = try LinkSigner(key: try Secrets.bytes(settings.secret))
-            links = MessageLinks(signer: signer, publicURL: settings.publicURL, zone: zone)
             apiTokens = try settings.apiTokens.map { token in
                 let value = try Secrets.resolve(token.token)
                 guard value.utf8.count >= 16 else {

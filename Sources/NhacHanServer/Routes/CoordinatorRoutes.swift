@@ -128,11 +128,12 @@ struct CoordinatorRoutes: Sendable {
     private func statusPage(_ request: Request, session: CoordinatorAuth.Session, environment: ServerEnvironment) async throws -> Response {
         let filter = StatusFilter { request.uri.queryParameters.get($0) }
         let now = environment.zone.local(unix: server.clock())
-        let lines = try await StatusView(environment: environment).lines(store: server.store, filter: filter, now: now)
+        let allAcks = try await server.store.acks()
+        let lines = StatusView(environment: environment).lines(acks: allAcks, filter: filter, now: now)
         let csrf = session.viaBasic ? "" : CoordinatorAuth(environment: environment).csrfToken(session)
         let back = "/status" + (filter.query.isEmpty ? "" : "?\(filter.query)")
         var values = StatusPageModel(environment: environment, filter: filter).values(lines: lines, csrf: csrf, back: back)
-        let acks = try await server.store.acks()
+        let acks = allAcks
             .filter { (filter.unit == nil || $0.unit == filter.unit) && (filter.directive == nil || $0.directive == filter.directive) }
             .sorted { $0.at > $1.at }.prefix(300)
         let history: [[String: Any]] = acks.map { ack in

@@ -50,8 +50,13 @@ struct StatusView {
     var environment: ServerEnvironment
 
     func lines(store: any DeliveryStore, filter: StatusFilter, now: LocalTime) async throws -> [StatusLine] {
+        lines(acks: try await store.acks(), filter: filter, now: now)
+    }
+
+    /// The same from acks already read (the status page shows them as history too).
+    func lines(acks: [AckRecord], filter: StatusFilter, now: LocalTime) -> [StatusLine] {
         let report = StatusReport(registry: environment.registry, calendar: environment.calendar, zone: environment.zone)
-        let rows = try await report.rows(store: store, directive: filter.directive, now: now)
+        let rows = report.rows(acks: acks, directive: filter.directive, now: now)
         let zone = environment.zone, calendar = environment.calendar
         return rows.compactMap { row in
             if let unit = filter.unit, row.unit != unit { return nil }

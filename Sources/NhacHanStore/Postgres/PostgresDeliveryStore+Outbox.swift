@@ -54,13 +54,8 @@ extension PostgresDeliveryStore {
         return record
     }
 
-    func records(_ query: PostgresQuery, on connection: PostgresConnection? = nil) async throws -> [DeliveryRecord] {
-        let rows: PostgresRowSequence
-        if let connection {
-            rows = try await connection.query(query, logger: logger)
-        } else {
-            rows = try await client.query(query, logger: logger)
-        }
+    func records(_ query: PostgresQuery) async throws -> [DeliveryRecord] {
+        let rows = try await client.query(query, logger: logger)
         var records: [DeliveryRecord] = []
         for try await row in rows { records.append(try Self.record(row)) }
         return records

@@ -24,7 +24,7 @@ struct StateCommand: AsyncParsableCommand {
         @Option(help: "Tệp CA để tin thêm khi kết nối PostgreSQL qua TLS.") var caFile: String?
 
         func run() async throws {
-            guard let source = StateStores.location(from), let target = StateStores.location(to) else {
+            guard let source = StateLocation(parsing: from), let target = StateLocation(parsing: to) else {
                 throw ValidationError("--from và --to phải là sqlite:ĐƯỜNG_DẪN hoặc postgres://USER@HOST/DB")
             }
             guard source != target else { throw ValidationError("--from và --to là cùng một kho") }

@@ -16,11 +16,4 @@ enum StateStores {
             return try await PostgresDeliveryStore.open(url: url, password: password, caFile: connection.caFile)
         }
     }
-
-    /// `sqlite:PATH` or `postgres://…`, as `state:` takes it.
-    static func location(_ text: String) -> StateLocation? {
-        if text.hasPrefix("sqlite:") && text.count > 7 { return .sqlite(path: String(text.dropFirst(7))) }
-        if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") { return .postgres(url: text) }
-        return nil
-    }
 }
