@@ -74,6 +74,8 @@ public final class SQLiteDeliveryStore: DeliveryStore, Sendable {
     private static func requireNhachanTables(_ path: String) throws {
         var configuration = Configuration()
         configuration.readonly = true
+        // Another process may be switching the new file to WAL at this instant: wait for it.
+        configuration.busyMode = .timeout(busyTimeoutSeconds)
         let tables: Set<String>
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)

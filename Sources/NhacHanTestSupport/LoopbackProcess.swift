@@ -58,6 +58,11 @@ public final class LoopbackProcess: @unchecked Sendable {
         stopped = true
         try? stdinPipe.fileHandleForWriting.close()
         if process.isRunning { process.terminate() }
+        // A receiver that neither sees EOF nor SIGTERM (blocked in the mask it inherited) is
+        // killed after 5 s rather than hanging the test run.
+        let deadline = Date().addingTimeInterval(5)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 

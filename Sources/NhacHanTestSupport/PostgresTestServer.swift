@@ -12,16 +12,21 @@ public final class PostgresTestServer: Sendable {
     let binDirectory: String
     let asUser: String?
 
-    private static let shared = Mutex<Result<PostgresTestServer, TestEnvironmentError>?>(nil)
+    private static let shared = Mutex<Task<PostgresTestServer, any Error>?>(nil)
 
-    /// The process's server, started on first use.
-    public static func start() throws -> PostgresTestServer {
-        try shared.withLock { cached in
-            if let cached { return try cached.get() }
-            let result = Result { () throws(TestEnvironmentError) in try PostgresTestServer() }
-            cached = result
-            return try result.get()
+    /// The process's server, started on first use; concurrent callers await the same start.
+    ///
+    /// `initdb` and `pg_ctl` run on a thread of their own: run on Swift's cooperative pool
+    /// (two threads on a 2-core machine) they stalled every other test of the process for a
+    /// minute, and timing bounds elsewhere failed.
+    public static func start() async throws -> PostgresTestServer {
+        let task = shared.withLock { cached in
+            if let cached { return cached }
+            let task = Task { try await offPool { try PostgresTestServer() } }
+            cached = task
+            return task
         }
+        return try await task.value
     }
 
     private init() throws(TestEnvironmentError) {
@@ -68,23 +73,27 @@ public final class PostgresTestServer: Sendable {
     }
 
     /// A new empty database; its URL (loopback, no TLS, no password: trust on a test socket).
-    public func createDatabase() throws -> String {
+    public func createDatabase() async throws -> String {
         let name = "t_" + UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: "")
-        let created = try run("createdb", ["-h", "127.0.0.1", "-p", "\(port)", "-U", "nhachan", name])
+        let created = try await offPool { try self.run("createdb", ["-h", "127.0.0.1", "-p", "\(self.port)", "-U", "nhachan", name]) }
         guard created.status == 0 else { throw TestEnvironmentError("createdb failed: \(created.output)") }
         return "postgres://nhachan@127.0.0.1:\(port)/\(name)?sslmode=disable"
     }
 
     /// Runs SQL with `psql` on `database`; its output.
     @discardableResult
-    public func psql(_ sql: String, database: String = "postgres") throws -> String {
-        let result = try run("psql", ["-h", "127.0.0.1", "-p", "\(port)", "-U", "nhachan", "-d", database, "-v", "ON_ERROR_STOP=1", "-At", "-c", sql])
+    public func psql(_ sql: String, database: String = "postgres") async throws -> String {
+        let result = try await offPool { try self.run("psql", ["-h", "127.0.0.1", "-p", "\(self.port)", "-U", "nhachan", "-d", database, "-v", "ON_ERROR_STOP=1", "-At", "-c", sql]) }
         guard result.status == 0 else { throw TestEnvironmentError("psql failed: \(result.output)") }
         return result.output
     }
 
     /// Stops the server (fast shutdown) and starts it again on the same port and data.
-    public func restart(downFor seconds: Double = 0) throws {
+    public func restart(downFor seconds: Double = 0) async throws {
+        try await offPool { try self.restartBlocking(downFor: seconds) }
+    }
+
+    private func restartBlocking(downFor seconds: Double) throws {
         let stop = try run("pg_ctl", ["-D", dataDirectory + "/data", "-m", "fast", "-w", "stop"])
         guard stop.status == 0 else { throw TestEnvironmentError("pg_ctl stop failed: \(stop.output)") }
         if seconds > 0 { Thread.sleep(forTimeInterval: seconds) }
@@ -110,15 +119,38 @@ public final class PostgresTestServer: Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // The server that `pg_ctl start` leaves running must hold none of the test process's
+        // descriptors (a receiver's stdin pipe held open never sees EOF) and must not inherit
+        // the signals that the spawning thread blocks.
+        if let closeFrom = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") {
+            // glibc 2.34+; Swift's Glibc module does not export it.
+            typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+            _ = unsafeBitCast(closeFrom, to: CloseFrom.self)(&actions, 3)
+        }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
         var pid: pid_t = 0
         let cArguments = all.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
-        let spawned = posix_spawn(&pid, all[0], &actions, nil, cArguments, environ)
+        let spawned = posix_spawn(&pid, all[0], &actions, &attributes, cArguments, environ)
         guard spawned == 0 else { throw TestEnvironmentError("cannot run \(all[0]): \(String(cString: strerror(spawned)))") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         let data = FileManager.default.contents(atPath: outputPath) ?? Data()
         return (exit, String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// Runs blocking work (a child process waited for) on a thread of its own, off the
+/// cooperative pool.
+func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
     }
 }

@@ -48,11 +48,11 @@ final class DaemonProcess {
 }
 
 /// Polls `condition` every 20 ms for up to `seconds`; whether it came true.
-func eventually(_ seconds: Double, _ condition: () throws -> Bool) async rethrows -> Bool {
+func eventually(_ seconds: Double, _ condition: () async throws -> Bool) async rethrows -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
     while Date() < deadline {
-        if try condition() { return true }
+        if try await condition() { return true }
         try? await Task.sleep(for: .milliseconds(20))
     }
-    return try condition()
+    return try await condition()
 }

@@ -46,13 +46,13 @@ struct MultiNodeTests {
 
     @Test("1, 2 and 3 daemons deliver the same due work once each; the time to finish is printed")
     func scaling() async throws {
-        let server = try PostgresTestServer.start()
+        let server = try await PostgresTestServer.start()
         var times: [String] = []
         for count in 1...3 {
             let hook = try HTTPTestServer(replies: ["200@40"], secret: Self.secret)
             defer { hook.stop() }
             let folder = NSTemporaryDirectory() + "nhachan-nodes-\(UUID().uuidString)"
-            let config = try Self.district(folder: folder, url: try server.createDatabase(), hook: hook, units: 600)
+            let config = try Self.district(folder: folder, url: try await server.createDatabase(), hook: hook, units: 600)
             let started = Date()
             let daemons = try Self.nodes(count, config: config, folder: folder)
             let done = try await eventually(120) { try Self.keys(hook).count >= 600 }
@@ -69,11 +69,11 @@ struct MultiNodeTests {
 
     @Test("three daemons, one killed with SIGKILL mid-batch: every delivery arrives, a key twice only if it was in the killed node's batch, and the others take its claims over")
     func nodeKilled() async throws {
-        let server = try PostgresTestServer.start()
+        let server = try await PostgresTestServer.start()
         let hook = try HTTPTestServer(replies: ["200@60"], secret: Self.secret)
         defer { hook.stop() }
         let folder = NSTemporaryDirectory() + "nhachan-kill-\(UUID().uuidString)"
-        let url = try server.createDatabase()
+        let url = try await server.createDatabase()
         let database = String(url.split(separator: "/").last!.split(separator: "?")[0])
         let config = try Self.district(folder: folder, url: url, hook: hook, units: 1500)
         let daemons = try Self.nodes(3, config: config, folder: folder)
@@ -81,20 +81,20 @@ struct MultiNodeTests {
         // Mid-batch: the victim holds leases and some webhooks have arrived.
         let midBatch = try await eventually(60) {
             // Before the daemons made the schema, there is nothing to count yet.
-            let held = (try? server.psql("SELECT count(*) FROM deliveries WHERE state = 'sending' AND lease_owner LIKE '%/\(victim.pid)/%'", database: database)) ?? ""
+            let held = (try? await server.psql("SELECT count(*) FROM deliveries WHERE state = 'sending' AND lease_owner LIKE '%/\(victim.pid)/%'", database: database)) ?? ""
             let arrived = try Self.keys(hook).count
             return (Int(held.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 0 && arrived > 100
         }
         #expect(midBatch)
         victim.signal(SIGKILL)
         let killed = Date()
-        let inFlight = Set(try server.psql(
+        let inFlight = Set(try await server.psql(
             "SELECT key FROM deliveries WHERE state = 'sending' AND lease_owner LIKE '%/\(victim.pid)/%'", database: database)
             .split(separator: "\n").map(String.init))
         #expect(!inFlight.isEmpty)
         // Taken over: no row is held by the dead node any more.
         let retaken = try await eventually(90) {
-            let held = (try? server.psql("SELECT count(*) FROM deliveries WHERE lease_owner LIKE '%/\(victim.pid)/%'", database: database)) ?? ""
+            let held = (try? await server.psql("SELECT count(*) FROM deliveries WHERE lease_owner LIKE '%/\(victim.pid)/%'", database: database)) ?? ""
             return held.trimmingCharacters(in: .whitespacesAndNewlines) == "0"
         }
         let takeover = Date().timeIntervalSince(killed)
@@ -108,7 +108,7 @@ struct MultiNodeTests {
         var seen = Set<String>(), twice = Set<String>()
         for key in keys where !seen.insert(key).inserted { twice.insert(key) }
         #expect(twice.isSubset(of: inFlight), "duplicates only from the killed node's batch: \(twice.subtracting(inFlight).prefix(5))")
-        let left = try server.psql("SELECT count(*) FROM deliveries WHERE state <> 'sent'", database: database)
+        let left = try await server.psql("SELECT count(*) FROM deliveries WHERE state <> 'sent'", database: database)
         #expect(left.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
         print("killed node: \(inFlight.count) deliveries in flight, \(twice.count) sent twice; claims taken over \(String(format: "%.1f", takeover)) s and all delivered \(String(format: "%.1f", done)) s after the kill")
         for daemon in daemons.dropFirst() { daemon.signal(SIGTERM) }

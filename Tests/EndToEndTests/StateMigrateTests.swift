@@ -8,7 +8,7 @@ extension EndToEnd {
 struct StateMigrateTests {
     @Test("a state with sent mail, dead letters and acks moves to PostgreSQL and back; the next tick on the new store sends nothing twice; a non-empty target is refused")
     func bothWays() async throws {
-        let server = try PostgresTestServer.start()
+        let server = try await PostgresTestServer.start()
         let hook = try HTTPTestServer(replies: ["200"], secret: MultiNodeTests.secret)
         defer { hook.stop() }
         let folder = NSTemporaryDirectory() + "nhachan-migrate-\(UUID().uuidString)"
@@ -26,7 +26,7 @@ struct StateMigrateTests {
         // same for the migration.
         let before = try BinaryRunner.run(["outbox", "-c", config, "--format", "json"])
 
-        let url = try server.createDatabase()
+        let url = try await server.createDatabase()
         let there = try BinaryRunner.run(["state", "migrate", "--from", "sqlite:\(folder)/nhachan.db", "--to", url])
         #expect(there.status == 0, "\(there.stderr)")
         #expect(there.stdout.contains("đã chép 29 tin, 1 xác nhận"), "29 deliveries: the acked unit had none")

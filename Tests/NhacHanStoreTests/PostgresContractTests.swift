@@ -8,8 +8,8 @@ import Testing
 struct PostgresContractTests {
     @Test("on a PostgreSQL database", .timeLimit(.minutes(2)), arguments: ContractCase.all)
     func onPostgres(_ contract: ContractCase) async throws {
-        let server = try PostgresTestServer.start()
-        let url = try server.createDatabase(), other = try server.createDatabase()
+        let server = try await PostgresTestServer.start()
+        let url = try await server.createDatabase(), other = try await server.createDatabase()
         try await contract.run(StoreUnderTest(
             open: { try PostgresDeliveryStore(url: url, password: nil, caFile: nil) },
             openOther: { try PostgresDeliveryStore(url: other, password: nil, caFile: nil) }))
@@ -17,8 +17,8 @@ struct PostgresContractTests {
 
     @Test("several stores opening a new database at once apply each migration once")
     func concurrentMigrations() async throws {
-        let server = try PostgresTestServer.start()
-        let url = try server.createDatabase()
+        let server = try await PostgresTestServer.start()
+        let url = try await server.createDatabase()
         try await withThrowingTaskGroup(of: [String].self) { group in
             for _ in 0..<4 {
                 group.addTask { try await PostgresDeliveryStore.open(url: url, password: nil, caFile: nil).appliedMigrations() }
@@ -31,8 +31,8 @@ struct PostgresContractTests {
 
     @Test("finished deliveries move to the history a day later and still count, list and re-queue")
     func history() async throws {
-        let server = try PostgresTestServer.start()
-        let url = try server.createDatabase()
+        let server = try await PostgresTestServer.start()
+        let url = try await server.createDatabase()
         let store = try await PostgresDeliveryStore.open(url: url, password: nil, caFile: nil)
         try await store.enqueue([delivery("sent"), delivery("dead"), delivery("waiting", sendAt: 9_000)], now: 0)
         let claimed = try await store.claimDue(now: 1_000, limit: 10, leaseSeconds: 60, owner: "w")
@@ -42,7 +42,7 @@ struct PostgresContractTests {
             DeliveryCompletion(key: "dead", update: DeliveryUpdate(state: .dead, error: "550")),
         ], owner: "w", now: 1_000)
         #expect(try await store.archive(finishedBefore: 1_001) == 2)
-        #expect(try server.psql("SELECT count(*) FROM deliveries", database: String(url.split(separator: "/").last!.split(separator: "?")[0])) == "1\n")
+        #expect(try await server.psql("SELECT count(*) FROM deliveries", database: String(url.split(separator: "/").last!.split(separator: "?")[0])) == "1\n")
         #expect(try await store.counts()[.sent] == 1)
         #expect(try await store.deliveries(state: .dead, unit: nil).map(\.lastError) == ["550"])
         #expect(try await store.enqueue([delivery("sent")], now: 2_000) == 0, "a finished key is not new again")

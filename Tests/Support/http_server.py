@@ -57,6 +57,8 @@ def verify(secret, msg_id, timestamp, body, header):
 
 
 def main():
+    # A thread of the Swift test process may have spawned us with SIGTERM blocked.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     args = parse_args()
     replies = args.replies.split(",")
     lock = threading.Lock()

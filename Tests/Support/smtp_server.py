@@ -119,6 +119,8 @@ class Recorder:
 
 
 def main():
+    # A thread of the Swift test process may have spawned us with SIGTERM blocked.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     args = parse_args()
     recorder = Recorder(args)
     context = None
