@@ -78,7 +78,10 @@ public struct Runner: Sendable {
 
     /// Plans, enqueues, and delivers everything due at `now`, batch after batch, until nothing
     /// is due or `stop` is signalled.
-    public func tick(now: LocalTime, stop: StopSignal = StopSignal()) async throws -> Summary {
+    ///
+    /// `clock`, when given, is read again before each batch is claimed: a long tick of a busy
+    /// node then takes over the leases of a dead one as they run out, not at its next tick.
+    public func tick(now: LocalTime, stop: StopSignal = StopSignal(), clock: (@Sendable () -> LocalTime)? = nil) async throws -> Summary {
         var summary = Summary()
         let nowUnix = zone.unix(now)
         summary.enqueued = try await enqueueDue(now: now)
@@ -88,23 +91,25 @@ public struct Runner: Sendable {
         // on the wire unrecorded: all that a crash can send twice.
         let renewal = renewLeases(from: nowUnix)
         defer { renewal.cancel() }
-        var inFlight: Task<[(DeliveryRecord, DeliveryUpdate)], Never>?
+        var inFlight: Task<([(DeliveryRecord, DeliveryUpdate)], Int64), Never>?
         var progressing = true
         while true {
             var next: Dispatcher.PreparedBatch?
             var dispatcher: Dispatcher?
+            var batchNow = nowUnix
             if progressing && !stop.isStopped {
-                let batch = try await store.claimDue(now: nowUnix, limit: limits.batchSize, leaseSeconds: limits.leaseSeconds, owner: owner)
+                batchNow = clock.map { max(nowUnix, zone.unix($0())) } ?? nowUnix
+                let batch = try await store.claimDue(now: batchNow, limit: limits.batchSize, leaseSeconds: limits.leaseSeconds, owner: owner)
                 if !batch.isEmpty {
                     // Acks are read for every batch, so an ack recorded beside the daemon stops at once.
                     let made = Dispatcher(config: config, zone: zone, channels: channels, retry: retry, acks: try await store.acks(), links: links, random: random)
-                    next = made.prepare(batch, now: nowUnix)
+                    next = made.prepare(batch, now: batchNow)
                     dispatcher = made
                 }
             }
             if let inFlight {
-                let results = await inFlight.value
-                try await record(results, now: nowUnix, into: &summary)
+                let (results, sentAt) = await inFlight.value
+                try await record(results, now: sentAt, into: &summary)
                 // A batch that only gave deliveries back made no progress: claim nothing more;
                 // the daemon's next wake takes them.
                 if !results.isEmpty && results.allSatisfy({ $0.1.state == .pending }) { progressing = false }
@@ -115,7 +120,7 @@ public struct Runner: Sendable {
                 continue
             }
             let gate = SendGate(deadline: .now + .seconds(limits.batchSeconds), stop: stop)
-            inFlight = Task { await dispatcher.send(next, now: nowUnix, gate: gate) }
+            inFlight = Task { [batchNow] in (await dispatcher.send(next, now: batchNow, gate: gate), batchNow) }
         }
         try await store.setMeta("last_tick", String(nowUnix))
         try await pruneOncePerDay(now: now)

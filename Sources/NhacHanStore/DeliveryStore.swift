@@ -91,6 +91,11 @@ public protocol DeliveryStore: Sendable {
     /// Everything the state holds, for `nhachan state migrate`.
     func exportState() async throws -> StateSnapshot
 
+    /// Yields when another process says that work became due (PostgreSQL's `NOTIFY`), so a
+    /// sleeping daemon takes it at once; a store without such signals never yields, and the
+    /// daemon's polling is all there is. Ends when the caller stops iterating.
+    func dueSignals() -> AsyncStream<Void>
+
     /// Writes a whole state into this empty store; refuses (``StoreError/Code/notEmpty``) a
     /// store that holds anything.
     func importState(_ snapshot: StateSnapshot) async throws
@@ -124,6 +129,11 @@ public struct DeliveryCompletion: Sendable, Hashable {
 }
 
 extension DeliveryStore {
+    /// No signals: the file is shared by processes on one machine, which poll it.
+    public func dueSignals() -> AsyncStream<Void> {
+        AsyncStream { _ in }
+    }
+
     /// Records one attempt's end; throws when `key` is unknown or no longer leased by `owner`.
     public func complete(key: String, update: DeliveryUpdate, owner: String, now: Int64) async throws {
         let lost = try await complete([DeliveryCompletion(key: key, update: update)], owner: owner, now: now)

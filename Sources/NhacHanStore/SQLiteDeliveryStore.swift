@@ -93,7 +93,12 @@ public final class SQLiteDeliveryStore: DeliveryStore, Sendable {
         guard let identity else { return }
         try StateFile.verify(path, identity: identity)
         // A read that costs nothing whatever the size of the outbox: the daemon asks twice a second.
-        _ = try await read("read the schema version") { db in try Int.fetchOne(db, sql: "PRAGMA schema_version") }
+        // A local file that cannot answer it (emptied, corrupted) is no longer a state.
+        do {
+            _ = try await read("read the schema version") { db in try Int.fetchOne(db, sql: "PRAGMA schema_version") }
+        } catch let error as StoreError {
+            throw StoreError(code: .notAState, message: error.message)
+        }
     }
 
     /// The names of the schema migrations applied to this database, oldest first.

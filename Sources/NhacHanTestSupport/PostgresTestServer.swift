@@ -29,6 +29,11 @@ public final class PostgresTestServer: Sendable {
         return try await task.value
     }
 
+    /// A server of the caller's own, for a test that stops or restarts it while others run.
+    public static func startPrivate() async throws -> PostgresTestServer {
+        try await offPool { try PostgresTestServer() }
+    }
+
     private init() throws(TestEnvironmentError) {
         let versions = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
         guard let version = versions.sorted().last, FileManager.default.isExecutableFile(atPath: "/usr/lib/postgresql/\(version)/bin/initdb") else {
@@ -86,6 +91,11 @@ public final class PostgresTestServer: Sendable {
         let result = try await offPool { try self.run("psql", ["-h", "127.0.0.1", "-p", "\(self.port)", "-U", "nhachan", "-d", database, "-v", "ON_ERROR_STOP=1", "-At", "-c", sql]) }
         guard result.status == 0 else { throw TestEnvironmentError("psql failed: \(result.output)") }
         return result.output
+    }
+
+    /// Stops the server for good (a private one, at the end of its test).
+    public func stop() async throws {
+        _ = try await offPool { try self.run("pg_ctl", ["-D", self.dataDirectory + "/data", "-m", "immediate", "-w", "stop"]) }
     }
 
     /// Stops the server (fast shutdown) and starts it again on the same port and data.

@@ -13,6 +13,8 @@ public final class PostgresDeliveryStore: DeliveryStore {
     let client: PostgresClient
     let location: PostgresLocation
     let logger: Logger
+    /// One connection of its own for `LISTEN`: a pooled one goes back to the pool.
+    let listenerConfiguration: PostgresConnection.Configuration
     private let runner: Task<Void, Never>
     /// Migrations, once, before the first operation; every operation awaits it.
     private let ready: Task<Void, any Error>
@@ -27,6 +29,7 @@ public final class PostgresDeliveryStore: DeliveryStore {
         let configuration: PostgresClient.Configuration
         do {
             configuration = try location.clientConfiguration(password: password, caFile: caFile)
+            listenerConfiguration = try location.connectionConfiguration(password: password, caFile: caFile)
         } catch {
             throw StoreError(code: .cannotOpen, message: "state_ca_file: \(error)")
         }

@@ -48,18 +48,31 @@ public struct PostgresLocation: Sendable, Hashable {
     /// The client configuration: the password, TLS with the system's trust roots and `caFile`.
     func clientConfiguration(password: String?, caFile: String?) throws -> PostgresClient.Configuration {
         var tls = PostgresClient.Configuration.TLS.disable
-        if usesTLS {
-            var configuration = TLSConfiguration.makeClientConfiguration()
-            configuration.certificateVerification = .fullVerification
-            if let caFile {
-                configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(caFile))
-            }
-            tls = .require(configuration)
-        }
+        if let configuration = try tlsConfiguration(caFile: caFile) { tls = .require(configuration) }
         var client = PostgresClient.Configuration(host: host, port: port, username: username, password: password, database: database, tls: tls)
         client.options.connectTimeout = .seconds(10)
         client.options.maximumConnections = 8
         return client
+    }
+
+    /// The configuration of one connection outside the pool: the listener of `NOTIFY`.
+    func connectionConfiguration(password: String?, caFile: String?) throws -> PostgresConnection.Configuration {
+        var tls = PostgresConnection.Configuration.TLS.disable
+        if let configuration = try tlsConfiguration(caFile: caFile) { tls = .require(try NIOSSLContext(configuration: configuration)) }
+        var connection = PostgresConnection.Configuration(host: host, port: port, username: username, password: password, database: database, tls: tls)
+        connection.options.connectTimeout = .seconds(10)
+        return connection
+    }
+
+    /// Verified TLS with the system's trust roots and `caFile`, or `nil` when TLS is off.
+    private func tlsConfiguration(caFile: String?) throws -> TLSConfiguration? {
+        guard usesTLS else { return nil }
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        configuration.certificateVerification = .fullVerification
+        if let caFile {
+            configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(caFile))
+        }
+        return configuration
     }
 
     /// `host:port/database`, for messages.

@@ -74,9 +74,11 @@ struct RunCommand: AsyncParsableCommand {
 
 /// The clock of `run`: the real one, or one that starts at `--now` and runs `--speed` times faster.
 ///
-/// A simulated clock stands still while the daemon works (`pause`/`resume` around a tick), so a
-/// simulation sends at the same simulated instants however fast the machine is: at two days a
-/// second, a tick of 100 ms would otherwise let nearly five simulated hours pass.
+/// A fast simulated clock stands still while the daemon works (`pause`/`resume` around a tick),
+/// so a simulation sends at the same simulated instants however fast the machine is: at two days
+/// a second, a tick of 100 ms would otherwise let nearly five simulated hours pass. At `--speed 1`
+/// it runs on like the real one, so that leases run out in real time (nodes of a test, each with
+/// its own `--now`, take over a dead node's claims as real nodes do).
 final class SimulatedClock: Sendable {
     let start: LocalTime?
     let speed: Double
@@ -102,12 +104,12 @@ final class SimulatedClock: Sendable {
 
     /// Stops a simulated clock; the real one goes on.
     func pause() {
-        guard start != nil else { return }
+        guard start != nil, speed > 1 else { return }
         paused.withLock { if $0.since == nil { $0.since = ContinuousClock.now } }
     }
 
     func resume() {
-        guard start != nil else { return }
+        guard start != nil, speed > 1 else { return }
         paused.withLock { state in
             if let since = state.since {
                 state.total += ContinuousClock.now - since

@@ -40,6 +40,14 @@ struct ReminderDaemon: Service {
         }
         defer { signals.cancel() }
         let sender = try await initial.openSender(store: store)
+        // Another node or command said that work is due (PostgreSQL): wake now, not at the poll.
+        let due = Atomic<Bool>(false)
+        let dueSignals = Task { [store = sender.store] in
+            for await _ in store.dueSignals() { due.store(true, ordering: .relaxed) }
+        }
+        defer { dueSignals.cancel() }
+        // Whether the last look at the state database failed to reach it (logged once per outage).
+        let unreachable = Atomic<Bool>(false)
         let stop = StopSignal()
         var runner = sender.runner
         var loaded = initial
@@ -49,13 +57,13 @@ struct ReminderDaemon: Service {
             while !stop.isStopped {
                 let now = clock.now
                 if let until, now > until { break }
-                try await checkState(sender.store)
+                try await checkState(sender.store, unreachable: unreachable)
                 // A simulated clock stands still while the tick works; the real one cannot.
                 clock.pause()
                 defer { clock.resume() }
                 var worked = false
                 do {
-                    let summary = try await runner.tick(now: now, stop: stop)
+                    let summary = try await runner.tick(now: now, stop: stop, clock: { clock.now })
                     worked = summary.enqueued + summary.total > 0
                     if worked { logger.info("\(loaded.zone.iso(now)): \(summary)") }
                     if summary.leaseLost > 0 { logger.warning("\(summary.leaseLost) tin đã bị tiến trình khác nhận lại trước khi ghi kết quả (lease lost)") }
@@ -77,15 +85,16 @@ struct ReminderDaemon: Service {
                         stamps = modificationStamps(loaded.config.files)
                         break
                     }
-                    try await checkState(sender.store)
+                    try await checkState(sender.store, unreachable: unreachable)
+                    if due.exchange(false, ordering: .relaxed) { break }
                     if clock.now >= wake && (worked || slept) { break }
                     if let until, clock.now > until { break }
                     try? await Task.sleep(for: min(clock.realDuration(until: wake), .milliseconds(500)))
                     slept = true
                     slices += 1
                     // Another process may have made something due (`nhachan retry`): look every 5 s.
-                    if slices % 10 == 0, let due = try? await sender.store.nextWakeTime() {
-                        wake = min(wake, loaded.zone.local(unix: due))
+                    if slices % 10 == 0, let next = try? await sender.store.nextWakeTime() {
+                        wake = min(wake, loaded.zone.local(unix: next))
                     }
                 }
             }
@@ -99,9 +108,16 @@ struct ReminderDaemon: Service {
 
     /// Stops the daemon when its state is gone: writing on would start a fresh state and send
     /// everything again.
-    private func checkState(_ store: any DeliveryStore) async throws {
+    private func checkState(_ store: any DeliveryStore, unreachable: borrowing Atomic<Bool>) async throws {
         do {
             try await store.verifyIntact()
+            if unreachable.exchange(false, ordering: .relaxed) { logger.notice("đã kết nối lại cơ sở dữ liệu trạng thái (the state database is back)") }
+        } catch let error as StoreError where error.code != .notAState {
+            // A database server restarting or out of reach: the ticks fail and are tried again;
+            // nothing is lost, since every delivery is still in the database.
+            if !unreachable.exchange(true, ordering: .relaxed) {
+                logger.error("không kết nối được cơ sở dữ liệu trạng thái, sẽ thử lại (the state database is unreachable; retrying): \(error)")
+            }
         } catch {
             logger.critical("trạng thái không còn dùng được, dừng (the state is gone; stopping): \(error)")
             // Exit now: closing the database would checkpoint its WAL into the file, writing over
