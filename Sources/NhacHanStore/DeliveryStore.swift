@@ -131,7 +131,7 @@ public struct DeliveryCompletion: Sendable, Hashable {
 extension DeliveryStore {
     /// No signals: the file is shared by processes on one machine, which poll it.
     public func dueSignals() -> AsyncStream<Void> {
-        AsyncStream { _ in }
+        AsyncStream { $0.finish() }
     }
 
     /// Records one attempt's end; throws when `key` is unknown or no longer leased by `owner`.

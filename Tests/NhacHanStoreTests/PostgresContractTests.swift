@@ -49,4 +49,24 @@ struct PostgresContractTests {
         #expect(try await store.requeueDead(unit: nil, key: "dead", now: 2_000) == 1)
         #expect(try await store.claimDue(now: 2_000, limit: 10, leaseSeconds: 60, owner: "w").map(\.key) == ["dead"])
     }
+    @Test("a dead letter re-queued or work enqueued by one process wakes another's listener; a store on a file never signals", .timeLimit(.minutes(1)))
+    func dueSignals() async throws {
+        let server = try await PostgresTestServer.start()
+        let url = try await server.createDatabase()
+        let sleeper = try await PostgresDeliveryStore.open(url: url, password: nil, caFile: nil)
+        let other = try await PostgresDeliveryStore.open(url: url, password: nil, caFile: nil)
+        var signals = sleeper.dueSignals().makeAsyncIterator()
+        // The first signal says the listener is connected (and that something may have been missed).
+        #expect(await signals.next() != nil)
+        #expect(try await other.enqueue([delivery("new")], now: 0) == 1)
+        #expect(await signals.next() != nil, "enqueue wakes the listener")
+        let claimed = try await other.claimDue(now: 1_000, limit: 10, leaseSeconds: 60, owner: "w")
+        try await other.complete([DeliveryCompletion(key: claimed[0].key, update: DeliveryUpdate(state: .dead, error: "550"))], owner: "w", now: 1_000)
+        #expect(try await other.requeueDead(unit: nil, key: "new", now: 2_000) == 1)
+        #expect(await signals.next() != nil, "a dead letter sent again wakes the listener")
+
+        let file = try SQLiteDeliveryStore.inMemory()
+        var none = file.dueSignals().makeAsyncIterator()
+        #expect(await none.next() == nil)
+    }
 }
