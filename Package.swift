@@ -101,6 +101,7 @@ let package = Package(
         ),
         .executableTarget(name: "bench-calendar", dependencies: ["NhacHanCore"], path: "bench/calendar", swiftSettings: strictSettings),
         .executableTarget(name: "bench-plan", dependencies: ["NhacHanCore"], path: "bench/plan", swiftSettings: strictSettings),
+        .executableTarget(name: "bench-store", dependencies: ["NhacHanStore"], path: "bench/store", swiftSettings: strictSettings),
         .testTarget(name: "NhacHanCoreTests", dependencies: ["NhacHanCore"], swiftSettings: strictSettings),
         .testTarget(name: "NhacHanConfigTests", dependencies: ["NhacHanConfig", "NhacHanCore"], swiftSettings: strictSettings),
         .testTarget(

@@ -6,7 +6,10 @@
 #   email:    Postfix's smtp-sink (apt-get install postfix; its daemon is left stopped)
 #   webhooks: the C epoll HTTP/1.1 keep-alive sink of bench/transports/sinks/http_sink.c
 # The peer's bytes are those nhachan sent in a one-unit capture run first (same sizes).
-# Usage: bench/pipeline.sh [N ...]            (default: 1000 5000 20000)
+# Usage: bench/pipeline.sh [--state postgres] [--nodes K] [N ...]   (default: 1000 5000 20000)
+#   --state postgres adds, for each N, the same work on a fresh PostgreSQL (Debian's, started
+#   here, fsync on) with 1..K nodes (default K=3): K `nhachan tick` at once on one database,
+#   sharing the queue, timed until the last exits; every row next to SQLite and the C peer.
 # Environment: PEER_BATCH=100 makes the peer mimic nhachan's batches of 100 deliveries
 #   (one SMTP connection and a barrier per batch; default 0: streaming, the floor);
 #   PERF=1 records `perf record -g` of each tick into .build/bench-pipeline/perf-N.data;
@@ -14,7 +17,17 @@
 # Figures are kept in .build/bench-pipeline/results.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SIZES=("$@")
+STATE=sqlite
+NODES=3
+SIZES=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --state) STATE=$2; shift 2 ;;
+        --nodes) NODES=$2; shift 2 ;;
+        *) SIZES+=("$1"); shift ;;
+    esac
+done
+case "$STATE" in sqlite|postgres) ;; *) echo "--state sqlite|postgres" >&2; exit 2 ;; esac
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 5000 20000)
 PER_HOST=8      # webhooks.max_per_host default
 TOTAL=64        # WebhookTransport.Settings.maxConcurrentRequests default
@@ -26,7 +39,9 @@ mkdir -p "$OUT"
 
 TMP=$(mktemp -d /tmp/nhachan-pipeline.XXXXXX)
 PIDS=()
+source bench/pg.sh
 cleanup() {
+    pg_stop
     for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
     for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
     rm -rf "$TMP"
@@ -92,6 +107,8 @@ echo "nhachan: $NHACHAN; email $(wc -c <"$MESSAGE") bytes to smtp://127.0.0.1:$S
     "webhooks per host $PER_HOST, in flight $TOTAL; peer batch ${PEER_BATCH} (0: streaming); tick --now $NOW"
 [ -z "$SINK_NOTE" ] || echo "$SINK_NOTE"
 
+[ "$STATE" = sqlite ] || pg_start "$TMP/pg"
+
 wall_s() { python3 -c "print(($2 - $1) / 1e9)"; }
 maxrss_mb() { awk -F: '/Maximum resident set size/ {printf "%.1f", $2 / 1024}' "$1"; }
 cpu_s() { awk -F: '/User time/ {u = $2} /System time/ {s = $2} END {printf "user %.2fs sys %.2fs", u, s}' "$1"; }
@@ -132,6 +149,29 @@ n, nw, pw = $N, $n_wall, $p_wall
 print(f'| {n} | {2*n/nw:,.0f} | {2*n/pw:,.0f} | {pw/nw:.3f} | $n_rss | $p_rss | {nw:.2f} | {pw:.2f} |')")
     ROWS+=("$row")
     echo "N=$N: nhachan ${n_wall}s ($(cpu_s "$D/nhachan.time")), sent $sent; peer ${p_wall}s ($(cpu_s "$D/peer.time"))" >&2
+    # 5. the same work on PostgreSQL, 1..NODES nodes sharing one queue.
+    if [ "$STATE" = postgres ]; then
+        for K in $(seq 1 "$NODES"); do
+            P="$TMP/n$N-pg$K"
+            mkdir -p "$P"
+            python3 bench/pipeline/gen_config.py "$P" "$N" "$SMTP_PORT" "$HTTP_PORT" "$(pg_createdb "n${N}k$K")" >/dev/null
+            t0=$(date +%s%N)
+            NODE_PIDS=()
+            for i in $(seq 1 "$K"); do
+                timeout "$TIMEOUT" "$NHACHAN" tick -c "$P/nhachan.yaml" --now "$NOW" >"$P/tick-$i.out" 2>"$P/tick-$i.err" &
+                NODE_PIDS+=($!)
+            done
+            for pid in "${NODE_PIDS[@]}"; do wait "$pid" || { echo "N=$N K=$K: a node failed:" >&2; cat "$P"/tick-*.err >&2; FAILED=1; }; done
+            t1=$(date +%s%N)
+            sent=$(cat "$P"/tick-*.out | grep -o 'đã gửi [0-9]*' | grep -o '[0-9]*$' | awk '{s += $1} END {print s + 0}')
+            [ "$sent" = $((2 * N)) ] || { echo "N=$N K=$K: sent $sent of $((2 * N))" >&2; FAILED=1; }
+            k_wall=$(wall_s "$t0" "$t1")
+            ROWS+=("$(python3 -c "
+n, kw, pw = $N, $k_wall, $p_wall
+print(f'| {n} on PostgreSQL, $K node(s) | {2*n/kw:,.0f} | {2*n/pw:,.0f} | {pw/kw:.3f} | | | {kw:.2f} | {pw:.2f} |')")")
+            echo "N=$N on PostgreSQL with $K node(s): ${k_wall}s, sent $sent" >&2
+        done
+    fi
 done
 
 {

@@ -24,6 +24,8 @@ public struct Config: Sendable {
     public var templatesDirectory: String?
     /// Obligations that exist but carry no date, where they stand.
     public var undated: [UndatedObligation]
+    /// Where each task's `due:` is written, by `directive/task`: warnings about a deadline name it.
+    public var dueLocations: [String: Location] = [:]
 }
 
 /// Where the durable state lives.

@@ -80,6 +80,7 @@ extension ConfigLoader {
         }
         if let v = f["due"]?.value {
             task.due = readDue(v, directive: directive, r)
+            draft.dueLocations["\(directive.id)/\(id)"] = r.location(v)
             if case .undated(let phrase) = task.due {
                 draft.undated.append(UndatedObligation(directive: directive.id, task: id, phrase: phrase, location: r.location(v)))
             }

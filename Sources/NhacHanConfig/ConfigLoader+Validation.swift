@@ -48,10 +48,12 @@ extension ConfigLoader {
             units: draft.units, groups: draft.groups, policies: draft.policies, defaultPolicy: draft.defaultPolicy?.0,
             directives: draft.directives, rollOver: draft.calendar.rollOver)
         let state = draft.state ?? .sqlite(path: "nhachan.db")
-        return Config(
+        var config = Config(
             rootPath: draft.rootPath, files: draft.files, timezone: draft.timezone,
             state: resolved(state, root: draft.rootPath), stateConnection: draft.stateConnection, calendar: draft.calendar, coordinator: draft.coordinator,
             smtp: draft.smtp, http: draft.http, webhooks: draft.webhooks, retentionDays: draft.retentionDays, registry: registry, templatesDirectory: draft.templatesDirectory, undated: draft.undated)
+        config.dueLocations = draft.dueLocations
+        return config
     }
 
     private func resolved(_ state: StateLocation, root: String) -> StateLocation {

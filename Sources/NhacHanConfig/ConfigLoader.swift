@@ -135,6 +135,7 @@ struct ConfigDraft {
     var unitLocations: [String: Location] = [:]
     var references: [Reference] = []
     var undated: [UndatedObligation] = []
+    var dueLocations: [String: Location] = [:]
     var secrets: [(SecretReference, Location)] = []
 
     /// A name used somewhere that must exist elsewhere.

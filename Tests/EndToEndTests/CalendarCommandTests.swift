@@ -38,7 +38,7 @@ struct CalendarCommandTests {
         #expect(days.contains { $0["date"] as? String == "2025-03-08" && $0["kind"] as? String == "weekend_work" })
     }
 
-    @Test("check warns when a deadline falls in a year without a shipped government announcement")
+    @Test("check warns when a deadline falls in a year without a shipped government announcement, at its due: and naming the directive and task")
     func unannouncedYearWarning() throws {
         let config = try write("""
             units: [{id: xa-a, name: UBND xã A}]
@@ -47,7 +47,7 @@ struct CalendarCommandTests {
             """)
         let result = try BinaryRunner.run(["check", "-c", config, "--now", "2026-11-25"])
         #expect(result.status == 0)
-        #expect(result.stderr.contains("warning: có hạn rơi vào năm 2027"))
+        #expect(result.stderr.contains("\(config):3:87: warning: hạn của nhiệm vụ 't' (văn bản 'cv') rơi vào năm 2027"), "\(result.stderr)")
     }
 
     @Test("holidays --lunar gives the Vietnamese lunar date, and bad input exits 2", arguments: [

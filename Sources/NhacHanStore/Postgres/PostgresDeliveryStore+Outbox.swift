@@ -70,7 +70,7 @@ extension PostgresDeliveryStore {
     public func enqueue(_ deliveries: [DeliveryRecord], now: Int64) async throws -> Int {
         guard !deliveries.isEmpty else { return 0 }
         let input = Self.json(deliveries, now: now)
-        return try await transaction("enqueue \(deliveries.count) deliveries") { connection in
+        let inserted = try await transaction("enqueue \(deliveries.count) deliveries") { connection in
             // A key already finished (and moved to the history) is not new either.
             let rows = try await connection.query(PostgresQuery(unsafeSQL: """
                 WITH input AS (SELECT * FROM jsonb_to_recordset($1::JSONB) AS r(\(Self.recordType))),
@@ -90,7 +90,16 @@ extension PostgresDeliveryStore {
             if inserted > 0 { try await notifyDue(connection) }
             return inserted
         }
+        if inserted >= Self.analyzeAfter {
+            // A burst of due rows that autovacuum has not counted yet makes the planner sort the
+            // whole queue at every claim (60 ms instead of 6 for 250 rows of 20,000).
+            try await run("update the queue's statistics") { try await client.query("ANALYZE deliveries", logger: logger) }
+        }
+        return inserted
     }
+
+    /// New rows in one enqueue after which the planner's statistics are brought up to date.
+    static let analyzeAfter = 500
 
     /// `$1, $2, …` in order; `nil` binds NULL.
     static func binds<each Value: PostgresDynamicTypeEncodable>(_ values: repeat Optional<each Value>) -> PostgresBindings {
@@ -106,14 +115,15 @@ extension PostgresDeliveryStore {
         return try await run("claim due deliveries") {
             // Whole messages: the first `limit` due rows not locked by another node, then every due
             // row of their messages. A row another node claims meanwhile is re-checked by the
-            // UPDATE and left alone.
+            // UPDATE and left alone. `= ANY (ARRAY(…))` reaches the rows by the message index;
+            // `IN (SELECT …)` was planned as a scan of the whole queue, at every claim.
             let claimed = try await records(PostgresQuery(unsafeSQL: """
                 WITH chosen AS (
                     SELECT message_key FROM deliveries WHERE \(due)
                     ORDER BY next_attempt_at, key LIMIT $2
                     FOR UPDATE SKIP LOCKED)
                 UPDATE deliveries SET state = 'sending', lease_until = $3, lease_owner = $4, updated_at = $1
-                WHERE message_key IN (SELECT message_key FROM chosen) AND \(due)
+                WHERE message_key = ANY (ARRAY(SELECT message_key FROM chosen)) AND \(due)
                 RETURNING \(Self.columns)
                 """, binds: Self.binds(now, Int64(limit), until, owner)))
             return claimed.sorted { ($0.nextAttemptAt, $0.key) < ($1.nextAttemptAt, $1.key) }

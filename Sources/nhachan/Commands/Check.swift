@@ -12,21 +12,24 @@ struct Check: ParsableCommand {
     @Option(help: "Thời điểm hiện tại (ISO 8601), để đếm các hạn trong 30 ngày tới.")
     var now: String?
 
-    /// Years with a deadline from a year ago on, whose holidays follow the rules only.
-    func unannouncedYears(_ loaded: LoadedConfig, now: LocalTime) -> [Int] {
+    /// The first deadline of each year, from a year ago on, whose holidays follow the rules
+    /// only (no shipped announcement): the year, the task, and where its `due:` is written.
+    func unannouncedYears(_ loaded: LoadedConfig, now: LocalTime) -> [(year: Int, directive: String, task: String, location: Location?)] {
         let registry = loaded.config.registry
         let window = now.day.adding(days: -366)...now.day.adding(days: 3 * 366)
-        var years = Set<Int>()
+        var first: [Int: (year: Int, directive: String, task: String, location: Location?)] = [:]
         for directive in registry.directives {
             for task in directive.tasks {
                 guard let due = task.due else { continue }
                 for deadline in Deadline.occurrences(of: due, directive: directive, window: window, rollOver: registry.rollOver, calendar: loaded.calendar) {
                     let year = deadline.effective.year
-                    if !loaded.calendar.hasAnnouncement(forYear: year) { years.insert(year) }
+                    if first[year] == nil && !loaded.calendar.hasAnnouncement(forYear: year) {
+                        first[year] = (year, directive.id, task.id, loaded.config.dueLocations["\(directive.id)/\(task.id)"])
+                    }
                 }
             }
         }
-        return years.sorted()
+        return first.keys.sorted().map { first[$0]! }
     }
 
     func run() throws {
@@ -34,8 +37,9 @@ struct Check: ParsableCommand {
         let now = try loaded.now(now)
         let summary = ConfigSummary(config: loaded.config, calendar: loaded.calendar, now: now)
         for warning in summary.warnings { printError(warning.description) }
-        for year in unannouncedYears(loaded, now: now) {
-            printError("\(loaded.config.rootPath): warning: có hạn rơi vào năm \(year), năm chưa có lịch nghỉ do Chính phủ công bố trong nhachan: "
+        for found in unannouncedYears(loaded, now: now) {
+            let place = found.location.map(\.description) ?? loaded.config.rootPath
+            printError("\(place): warning: hạn của nhiệm vụ '\(found.task)' (văn bản '\(found.directive)') rơi vào năm \(found.year), năm chưa có lịch nghỉ do Chính phủ công bố trong nhachan: "
                 + "ngày nghỉ được tính theo Bộ luật Lao động; khi có thông báo, thêm vào calendar.days_off và calendar.working_days")
         }
         print(summary.line)
