@@ -9,15 +9,17 @@ struct MultiNodeTests {
     static let secret = "whsec_ZGVtby1vbmx5LXdlYmhvb2stc2VjcmV0LWZvci1uaGFjaGFu"
 
     /// A district of `units` communes, each with a webhook, all due at 08:00 on 27/3/2024.
-    static func district(folder: String, url: String, hook: HTTPTestServer, units: Int) throws -> String {
+    static func district(folder: String, url: String, hook: HTTPTestServer, units: Int, smtp: SMTPTestServer? = nil) throws -> String {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try (secret + "\n").write(toFile: folder + "/hook.secret", atomically: true, encoding: .utf8)
         let list = (1...units).map { n in
-            "  - {id: xa-\(n), name: UBND xã số \(n), webhooks: [{url: \"\(hook.url("/hook/\(n)"))\", secret_file: hook.secret}]}"
+            "  - {id: xa-\(n), name: UBND xã số \(n), webhooks: [{url: \"\(hook.url("/hook/\(n)"))\", secret_file: hook.secret}]"
+                + (smtp == nil ? "}" : ", email: {to: [vanthu@xa-\(n).example.gov.vn]}}")
         }.joined(separator: "\n")
         let config = folder + "/nhachan.yaml"
         try """
             state: "\(url)"
+            \(smtp.map { "smtp: {url: \"smtp://127.0.0.1:\($0.port)\", starttls: off, from: \"Nhắc hạn <nhachan@huyen.example.gov.vn>\"}" } ?? "")
             policies:
               p: {send_at: "08:00", before: [1wd]}
             default_policy: p
@@ -67,15 +69,20 @@ struct MultiNodeTests {
         print("time to deliver 600 webhooks (40 ms each) from a cold start: " + times.joined(separator: ", "))
     }
 
-    @Test("three daemons, one killed with SIGKILL mid-batch: every delivery arrives, a key twice only if it was in the killed node's batch, and the others take its claims over")
+    @Test("three daemons, one killed with SIGKILL mid-batch, 1500 emails and 1500 webhooks: every delivery arrives, a key twice only if it was in the killed node's batch, and the others take its claims over within a minute")
     func nodeKilled() async throws {
         let server = try await PostgresTestServer.start()
         let hook = try HTTPTestServer(replies: ["200@60"], secret: Self.secret)
         defer { hook.stop() }
+        var plain = SMTPTestServer.Options()
+        plain.tls = .none
+        plain.auth = nil
+        let smtp = try SMTPTestServer(plain)
+        defer { smtp.stop() }
         let folder = NSTemporaryDirectory() + "nhachan-kill-\(UUID().uuidString)"
         let url = try await server.createDatabase()
         let database = String(url.split(separator: "/").last!.split(separator: "?")[0])
-        let config = try Self.district(folder: folder, url: url, hook: hook, units: 1500)
+        let config = try Self.district(folder: folder, url: url, hook: hook, units: 1500, smtp: smtp)
         let daemons = try Self.nodes(3, config: config, folder: folder)
         let victim = daemons[0]
         // Mid-batch: the victim holds leases and some webhooks have arrived.
@@ -92,6 +99,9 @@ struct MultiNodeTests {
             "SELECT key FROM deliveries WHERE state = 'sending' AND lease_owner LIKE '%/\(victim.pid)/%'", database: database)
             .split(separator: "\n").map(String.init))
         #expect(!inFlight.isEmpty)
+        let emailsInFlight = Int(try await server.psql(
+            "SELECT count(*) FROM deliveries WHERE state = 'sending' AND channel = 'email' AND lease_owner LIKE '%/\(victim.pid)/%'", database: database)
+            .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
         // Taken over: no row is held by the dead node any more.
         let retaken = try await eventually(90) {
             let held = (try? await server.psql("SELECT count(*) FROM deliveries WHERE lease_owner LIKE '%/\(victim.pid)/%'", database: database)) ?? ""
@@ -100,15 +110,21 @@ struct MultiNodeTests {
         let takeover = Date().timeIntervalSince(killed)
         // 45 s of lease, then the survivors' next claim: they read the clock again before each batch.
         #expect(retaken && takeover < 60, "the survivors take the dead node's claims over within a minute (\(takeover) s)")
-        let finished = try await eventually(150) { Set(try Self.keys(hook)).count >= 1500 }
+        let finished = try await eventually(150) {
+            Set(try Self.keys(hook)).count >= 1500 && Set(((try? smtp.messages()) ?? []).compactMap(\.message_id)).count >= 1500
+        }
         let done = Date().timeIntervalSince(killed)
         #expect(finished, "every delivery arrives")
         let keys = try Self.keys(hook)
         var seen = Set<String>(), twice = Set<String>()
         for key in keys where !seen.insert(key).inserted { twice.insert(key) }
         #expect(twice.isSubset(of: inFlight), "duplicates only from the killed node's batch: \(twice.subtracting(inFlight).prefix(5))")
+        let mails = try smtp.messages().compactMap(\.message_id)
+        let mailedTwice = mails.count - Set(mails).count
+        #expect(mailedTwice <= emailsInFlight, "emails twice (\(mailedTwice)) only from the killed node's batch (\(emailsInFlight) emails)")
         let left = try await server.psql("SELECT count(*) FROM deliveries WHERE state <> 'sent'", database: database)
         #expect(left.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        print("killed node: \(emailsInFlight) emails in flight, \(mailedTwice) mailed twice;")
         print("killed node: \(inFlight.count) deliveries in flight, \(twice.count) sent twice; claims taken over \(String(format: "%.1f", takeover)) s and all delivered \(String(format: "%.1f", done)) s after the kill")
         for daemon in daemons.dropFirst() { daemon.signal(SIGTERM) }
         for daemon in daemons.dropFirst() { #expect(await daemon.wait(seconds: 15) == 0) }

@@ -110,24 +110,42 @@ extension PostgresDeliveryStore {
 
     public func claimDue(now: Int64, limit: Int, leaseSeconds: Int64, owner: String) async throws -> [DeliveryRecord] {
         guard limit > 0 else { return [] }
+        return try await run("claim due deliveries") {
+            // Past the owner's last claim first: the rows before it are mostly finished, and an
+            // old snapshot held open elsewhere keeps their dead versions in the index, where
+            // every claim from the start would walk them again. Only when nothing is due past
+            // it does a claim look from the start (a row given back, or enqueued late).
+            if let cursor = claimCursors.withLock({ $0[owner] }) {
+                let claimed = try await claim(now: now, limit: limit, leaseSeconds: leaseSeconds, owner: owner, after: cursor)
+                if !claimed.isEmpty { return claimed }
+            }
+            return try await claim(now: now, limit: limit, leaseSeconds: leaseSeconds, owner: owner, after: nil)
+        }
+    }
+
+    private func claim(now: Int64, limit: Int, leaseSeconds: Int64, owner: String, after cursor: ClaimCursor?) async throws -> [DeliveryRecord] {
         let until = now + leaseSeconds
         let due = "state IN \(Self.claimable) AND next_attempt_at <= $1 AND (state <> 'sending' OR lease_until < $1)"
-        return try await run("claim due deliveries") {
-            // Whole messages: the first `limit` due rows not locked by another node, then every due
-            // row of their messages. A row another node claims meanwhile is re-checked by the
-            // UPDATE and left alone. `= ANY (ARRAY(…))` reaches the rows by the message index;
-            // `IN (SELECT …)` was planned as a scan of the whole queue, at every claim.
-            let claimed = try await records(PostgresQuery(unsafeSQL: """
-                WITH chosen AS (
-                    SELECT message_key FROM deliveries WHERE \(due)
-                    ORDER BY next_attempt_at, key LIMIT $2
-                    FOR UPDATE SKIP LOCKED)
-                UPDATE deliveries SET state = 'sending', lease_until = $3, lease_owner = $4, updated_at = $1
-                WHERE message_key = ANY (ARRAY(SELECT message_key FROM chosen)) AND \(due)
-                RETURNING \(Self.columns)
-                """, binds: Self.binds(now, Int64(limit), until, owner)))
-            return claimed.sorted { ($0.nextAttemptAt, $0.key) < ($1.nextAttemptAt, $1.key) }
+        let past = cursor == nil ? "" : "AND (next_attempt_at, key) > ($5, $6)"
+        // Whole messages: the first `limit` due rows not locked by another node, then every due
+        // row of their messages. A row another node claims meanwhile is re-checked by the
+        // UPDATE and left alone. `= ANY (ARRAY(…))` reaches the rows by the message index;
+        // `IN (SELECT …)` was planned as a scan of the whole queue, at every claim.
+        let claimed = try await records(PostgresQuery(unsafeSQL: """
+            WITH chosen AS (
+                SELECT message_key FROM deliveries WHERE \(due) \(past)
+                ORDER BY next_attempt_at, key LIMIT $2
+                FOR UPDATE SKIP LOCKED)
+            UPDATE deliveries SET state = 'sending', lease_until = $3, lease_owner = $4, updated_at = $1
+            WHERE message_key = ANY (ARRAY(SELECT message_key FROM chosen)) AND \(due)
+            RETURNING \(Self.columns)
+            """, binds: cursor.map { Self.binds(now, Int64(limit), until, owner, $0.nextAttemptAt, $0.key) }
+                ?? Self.binds(now, Int64(limit), until, owner)))
+        let sorted = claimed.sorted { ($0.nextAttemptAt, $0.key) < ($1.nextAttemptAt, $1.key) }
+        if let last = sorted.last {
+            claimCursors.withLock { $0[owner] = ClaimCursor(nextAttemptAt: last.nextAttemptAt, key: last.key) }
         }
+        return sorted
     }
 
     @discardableResult

@@ -2,6 +2,7 @@ import Foundation
 public import Logging
 import NhacHanCore
 import PostgresNIO
+import Synchronization
 
 /// The delivery store on PostgreSQL, for several daemons sharing one queue (DESIGN §6).
 ///
@@ -15,6 +16,8 @@ public final class PostgresDeliveryStore: DeliveryStore {
     let logger: Logger
     /// One connection of its own for `LISTEN`: a pooled one goes back to the pool.
     let listenerConfiguration: PostgresConnection.Configuration
+    /// Where each owner's last claim ended, in claim order.
+    let claimCursors = Mutex<[String: ClaimCursor]>([:])
     private let runner: Task<Void, Never>
     /// Migrations, once, before the first operation; every operation awaits it.
     private let ready: Task<Void, any Error>
@@ -162,4 +165,10 @@ public final class PostgresDeliveryStore: DeliveryStore {
             return changed
         }
     }
+}
+
+/// The `(next_attempt_at, key)` of the last row an owner claimed.
+struct ClaimCursor: Sendable {
+    var nextAttemptAt: Int64
+    var key: String
 }
