@@ -2,6 +2,7 @@ import Foundation
 public import Logging
 import NhacHanCore
 import PostgresNIO
+public import ServiceLifecycle
 import Synchronization
 
 /// The delivery store on PostgreSQL, for several daemons sharing one queue (DESIGN §6).
@@ -18,12 +19,19 @@ public final class PostgresDeliveryStore: DeliveryStore {
     let listenerConfiguration: PostgresConnection.Configuration
     /// Where each owner's last claim ended, in claim order.
     let claimCursors = Mutex<[String: ClaimCursor]>([:])
-    private let runner: Task<Void, Never>
+    private let runner: Task<Void, Never>?
+    /// The pool as a service of the caller's group, when the store does not run it itself.
+    public let poolService: ConnectionPoolService?
     /// Migrations, once, before the first operation; every operation awaits it.
     private let ready: Task<Void, any Error>
 
     /// Connects lazily: the first operation waits for the schema and reports a connection failure.
-    public init(url: String, password: String?, caFile: String?, logger: Logger = Logger(label: "nhachan.postgres")) throws {
+    ///
+    /// `poolInGroup`: the connection pool runs as ``poolService`` in the caller's service group
+    /// (`nhachan run`), registered before the services that use the store, so that it is shut
+    /// down after them; nothing is asked of the database before the group starts it. Otherwise
+    /// (the commands) the store runs its pool in a task of its own.
+    public init(url: String, password: String?, caFile: String?, poolInGroup: Bool = false, logger: Logger = Logger(label: "nhachan.postgres")) throws {
         do {
             location = try PostgresLocation(url: url)
         } catch {
@@ -39,12 +47,23 @@ public final class PostgresDeliveryStore: DeliveryStore {
         self.logger = logger
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
-        // Detached: the pool lives as long as the store, not until the first SIGTERM reaches
-        // the task that opened it (the daemon still records and releases its leases after that).
-        runner = Task.detached { await client.run() }
         let location = location
-        ready = Task {
-            try await Self.migrate(client, location: location, logger: logger)
+        if poolInGroup {
+            let (started, starting) = AsyncStream.makeStream(of: Void.self)
+            runner = nil
+            poolService = ConnectionPoolService(client: client, starting: starting)
+            ready = Task {
+                for await _ in started { break }
+                try await Self.migrate(client, location: location, logger: logger)
+            }
+        } else {
+            // Detached: the pool lives as long as the store, not until the first SIGTERM reaches
+            // the task that opened it.
+            runner = Task.detached { await client.run() }
+            poolService = nil
+            ready = Task {
+                try await Self.migrate(client, location: location, logger: logger)
+            }
         }
     }
 
@@ -58,7 +77,7 @@ public final class PostgresDeliveryStore: DeliveryStore {
 
     deinit {
         ready.cancel()
-        runner.cancel()
+        runner?.cancel()
     }
 
     /// Runs `body` once the schema is ready, mapping PostgreSQL's errors to `StoreError`.
@@ -171,4 +190,17 @@ public final class PostgresDeliveryStore: DeliveryStore {
 struct ClaimCursor: Sendable {
     var nextAttemptAt: Int64
     var key: String
+}
+
+/// The store's connection pool as a service of a `ServiceGroup`: shut down gracefully when the
+/// group reaches it, after the services registered after it have stopped.
+public struct ConnectionPoolService: Service {
+    let client: PostgresClient
+    let starting: AsyncStream<Void>.Continuation
+
+    public func run() async throws {
+        starting.yield()
+        starting.finish()
+        await client.run()
+    }
 }

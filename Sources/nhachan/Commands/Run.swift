@@ -4,6 +4,7 @@ import Logging
 import NhacHanConfig
 import NhacHanCore
 import NhacHanOutbox
+import NhacHanStore
 import Metrics
 import Prometheus
 import ServiceLifecycle
@@ -39,8 +40,21 @@ struct RunCommand: AsyncParsableCommand {
         let stop = try loaded.time(until, name: "--until")
         let clock = SimulatedClock(start: now == nil ? nil : start, speed: speed, zone: loaded.zone)
         var daemon = ReminderDaemon(configPath: options.config, initial: loaded, clock: clock, until: stop, logger: Logger(label: "nhachan"))
+        // PostgreSQL's pool is a service of the group, registered first so that it is shut down
+        // last: the daemon still records its batch and gives its leases back after SIGTERM.
+        var pool: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        if case .postgres(let url) = loaded.config.state {
+            do {
+                let postgres = try StateStores.postgresInGroup(url: url, connection: loaded.config.stateConnection)
+                daemon.store = postgres
+                if let service = postgres.poolService { pool = [.init(service: service)] }
+            } catch {
+                printError("\(loaded.config.rootPath): error: không mở được kho trạng thái (cannot open the state): \(error)")
+                throw ExitCode(1)
+            }
+        }
         // The daemon returning (at --until) ends the group with success, not as a failure.
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = pool + [
             .init(service: daemon, successTerminationBehavior: .gracefullyShutdownGroup)
         ]
         if loaded.config.http != nil {
@@ -48,13 +62,14 @@ struct RunCommand: AsyncParsableCommand {
             let metrics = PrometheusCollectorRegistry()
             MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
             // One store for the whole process: the daemon and its web face share it.
-            let store = try await loaded.openStore()
+            let store: any DeliveryStore
+            if let opened = daemon.store { store = opened } else { store = try await loaded.openStore() }
             daemon.store = store
             let web = try WebFace(
                 loaded: loaded, store: store, clock: { [zone = loaded.zone] in zone.unix(clock.now) }, metrics: metrics,
                 logger: Logger(label: "nhachan.http"))
             daemon.onReload = { web.follow($0) }
-            services = [.init(service: daemon, successTerminationBehavior: .gracefullyShutdownGroup), .init(service: web.service())]
+            services = pool + [.init(service: daemon, successTerminationBehavior: .gracefullyShutdownGroup), .init(service: web.service())]
         }
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: Logger(label: "nhachan.lifecycle")))

@@ -40,6 +40,13 @@ struct ReminderDaemon: Service {
         }
         defer { signals.cancel() }
         let sender = try await initial.openSender(store: store)
+        // A state that cannot be reached or read at start is an error (exit 1), not a retry:
+        // a wrong URL or password is the operator's to fix. Later outages are retried.
+        do {
+            try await sender.store.verifyIntact()
+        } catch {
+            throw Fatal(description: "không mở được kho trạng thái (cannot open the state): \(error)")
+        }
         // Another node or command said that work is due (PostgreSQL): wake now, not at the poll.
         let due = Atomic<Bool>(false)
         let dueSignals = Task { [store = sender.store] in

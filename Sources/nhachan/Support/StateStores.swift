@@ -16,4 +16,11 @@ enum StateStores {
             return try await PostgresDeliveryStore.open(url: url, password: password, caFile: connection.caFile)
         }
     }
+
+    /// A PostgreSQL store whose pool the caller runs in its service group (`nhachan run`); it
+    /// asks nothing of the database before the group starts.
+    static func postgresInGroup(url: String, connection: StateConnection) throws -> PostgresDeliveryStore {
+        let password = try connection.password.map { try Secrets.resolve($0) }
+        return try PostgresDeliveryStore(url: url, password: password, caFile: connection.caFile, poolInGroup: true)
+    }
 }
