@@ -15,7 +15,10 @@ release: deps
 test: deps
 	bash scripts/verify-units.sh
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	# Two processes: the end-to-end suites wait on the nhachan binary from threads of Swift's
+	# cooperative pool (two on a 2-core machine), which starved the unit tests' timing bounds.
+	$(SWIFT) test --skip-build --skip 'EndToEndTests\.'
+	$(SWIFT) test --skip-build --filter 'EndToEndTests\.'
 
 demo: deps
 	$(SWIFT) build --product nhachan

@@ -49,7 +49,7 @@ struct PostgresContractTests {
         #expect(try await store.requeueDead(unit: nil, key: "dead", now: 2_000) == 1)
         #expect(try await store.claimDue(now: 2_000, limit: 10, leaseSeconds: 60, owner: "w").map(\.key) == ["dead"])
     }
-    @Test("a dead letter re-queued or work enqueued by one process wakes another's listener; a store on a file never signals", .timeLimit(.minutes(1)))
+    @Test("a dead letter re-queued or work enqueued by one process wakes another's listener; a store on a file never signals", .timeLimit(.minutes(3)))
     func dueSignals() async throws {
         let server = try await PostgresTestServer.start()
         let url = try await server.createDatabase()
