@@ -151,7 +151,11 @@ extension PostgresDeliveryStore {
     @discardableResult
     public func complete(_ completions: [DeliveryCompletion], owner: String, now: Int64) async throws -> [String] {
         guard !completions.isEmpty else { return [] }
-        var items: [JSONValue] = []
+        // Six parallel arrays, bound in PostgreSQL's binary format and joined by `unnest`: no
+        // JSON to write here and parse there. NULL has no place in these arrays: an empty text
+        // and -1 stand for it.
+        var keys: [String] = [], states: [String] = [], attempts: [Int64] = [], nexts: [Int64] = []
+        var errors: [String] = [], responses: [String] = []
         for completion in completions {
             let u = completion.update
             guard let event = DeliveryLifecycle.completionEvent(to: u.state),
@@ -159,28 +163,37 @@ extension PostgresDeliveryStore {
             else {
                 throw StoreError(code: .operationFailed, message: "a delivery being sent cannot become '\(u.state.rawValue)'")
             }
-            items.append(.object([
-                ("key", .string(completion.key)), ("state", .string(target.rawValue)),
-                ("attempt", .int(counts && u.countsAsAttempt ? 1 : 0)), ("next", u.nextAttemptAt.map { .int(Int($0)) } ?? .null),
-                ("error", u.error.map { .string($0) } ?? .null), ("response", u.response.map { .string($0) } ?? .null),
-            ]))
+            keys.append(completion.key)
+            states.append(target.rawValue)
+            attempts.append(counts && u.countsAsAttempt ? 1 : 0)
+            nexts.append(u.nextAttemptAt ?? -1)
+            errors.append(u.error ?? "")
+            responses.append(u.response ?? "")
         }
-        let input = JSONValue.array(items).rendered(pretty: false)
+        var binds = PostgresBindings()
+        binds.append(keys)
+        binds.append(states)
+        binds.append(attempts)
+        binds.append(nexts)
+        binds.append(errors)
+        binds.append(responses)
+        binds.append(now)
+        binds.append(owner)
         return try await run("record the end of \(completions.count) attempts") {
             let rows = try await client.query(PostgresQuery(unsafeSQL: """
-                WITH input AS (SELECT * FROM jsonb_to_recordset($1::JSONB)
-                    AS r(key TEXT, state TEXT, attempt BIGINT, next BIGINT, error TEXT, response TEXT))
+                WITH input AS (SELECT * FROM unnest($1::TEXT[], $2::TEXT[], $3::BIGINT[], $4::BIGINT[], $5::TEXT[], $6::TEXT[])
+                    AS r(key, state, attempt, next, error, response))
                 UPDATE deliveries d SET
                     state = CASE WHEN i.state = 'pending' AND d.attempts > 0 THEN 'retrying' ELSE i.state END,
                     attempts = d.attempts + i.attempt,
-                    next_attempt_at = CASE WHEN i.state = 'retrying' THEN COALESCE(i.next, $2) ELSE d.next_attempt_at END,
-                    last_error = COALESCE(i.error, d.last_error), response = COALESCE(i.response, d.response),
-                    sent_at = CASE WHEN i.state = 'sent' THEN $2 ELSE d.sent_at END,
-                    lease_until = NULL, lease_owner = NULL, updated_at = $2
+                    next_attempt_at = CASE WHEN i.state = 'retrying' THEN COALESCE(NULLIF(i.next, -1), $7) ELSE d.next_attempt_at END,
+                    last_error = COALESCE(NULLIF(i.error, ''), d.last_error), response = COALESCE(NULLIF(i.response, ''), d.response),
+                    sent_at = CASE WHEN i.state = 'sent' THEN $7 ELSE d.sent_at END,
+                    lease_until = NULL, lease_owner = NULL, updated_at = $7
                 FROM input i
-                WHERE d.key = i.key AND d.state = 'sending' AND d.lease_owner = $3
+                WHERE d.key = i.key AND d.state = 'sending' AND d.lease_owner = $8
                 RETURNING d.key
-                """, binds: Self.binds(input, now, owner)), logger: logger)
+                """, binds: binds), logger: logger)
             var done = Set<String>()
             for try await key in rows.decode(String.self) { done.insert(key) }
             return completions.map(\.key).filter { !done.contains($0) }
