@@ -7,6 +7,19 @@ import Testing
 
 @Suite("Ack links")
 struct AckLinkTests {
+    @Test("a signing key shorter than 32 bytes is refused, saying how long it is and how to make one; 32 bytes sign")
+    func weakKeyRefused() throws {
+        do {
+            _ = try LinkSigner(key: [UInt8](repeating: 7, count: 31))
+            Issue.record("a 31-byte key was accepted")
+        } catch {
+            #expect(error.description.contains("chỉ có 31 byte, cần ít nhất 32 byte"))
+            #expect(error.description.contains("/dev/urandom"))
+        }
+        let signer = try LinkSigner(key: [UInt8](repeating: 7, count: 32))
+        #expect(!signer.sign(.ack, ["cv-1", "bao-cao", "xa-a", "2024-03-29", "9999999999"]).isEmpty)
+    }
+
     @Test("GET and HEAD of an ack link show what would be acknowledged and record nothing, however often they are fetched")
     func fetchingRecordsNothing() async throws {
         let fixture = try ServerFixture()

@@ -18,7 +18,10 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
             Đây là cách triển khai chuẩn (deploy/nhachan.service). Khi đang chạy, các lệnh status, outbox, plan, ack, unack vẫn dùng được. \
             SIGTERM dừng trong vòng 2 giây: tin đang gửi được ghi kết quả hoặc trả lại hàng đợi. \
-            Dừng với lỗi (mã 1) khi tệp trạng thái bị xoá, làm rỗng hay thay thế. --until: thoát 0 khi đồng hồ qua thời điểm đó.
+            Dừng với lỗi (mã 1) khi tệp trạng thái bị xoá, làm rỗng hay thay thế. --until: thoát 0 khi đồng hồ qua thời điểm đó. \
+            Với state: postgres://…, nhiều tiến trình run (trên nhiều máy) dùng chung một hàng đợi, mỗi tin do một tiến trình gửi; \
+            tin mà một tiến trình chết đang giữ được tiến trình khác nhận lại sau khoảng 45 giây (có thể gửi lại, cùng khoá); \
+            mất kết nối cơ sở dữ liệu thì thử lại.
             """)
 
     @OptionGroup var options: ConfigOptions
