@@ -80,6 +80,17 @@ public enum DeliveryLifecycle {
         Event.allCases.first { $0 != .reclaim && move(from: .sending, on: $0).target == state }
     }
 
+    /// Where a completion leaves a delivery being sent, and whether it adds an attempt (1 or 0);
+    /// throws for a state that a delivery being sent cannot reach. Both stores check with it.
+    static func completion(_ update: DeliveryUpdate) throws -> (state: DeliveryState, attempt: Int64) {
+        guard let event = completionEvent(to: update.state),
+              case .to(let target, let counts) = move(from: .sending, on: event)
+        else {
+            throw StoreError(code: .operationFailed, message: "a delivery being sent cannot become '\(update.state.rawValue)'")
+        }
+        return (target, counts && update.countsAsAttempt ? 1 : 0)
+    }
+
     /// `state IN ('a', 'b')` for SQL; the names are the enum's own, never user input.
     static func sqlStates(_ states: [DeliveryState]) -> String {
         "(" + states.map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"

@@ -94,13 +94,9 @@ extension SQLiteDeliveryStore {
             var lost: [String] = []
             for completion in completions {
                 let u = completion.update
-                guard let event = DeliveryLifecycle.completionEvent(to: u.state),
-                      case .to(let target, let counts) = DeliveryLifecycle.move(from: .sending, on: event)
-                else {
-                    throw StoreError(code: .operationFailed, message: "a delivery being sent cannot become '\(u.state.rawValue)'")
-                }
+                let (target, attempt) = try DeliveryLifecycle.completion(u)
                 try update.execute(arguments: [
-                    "state": target.rawValue, "attempt": counts && u.countsAsAttempt ? 1 : 0,
+                    "state": target.rawValue, "attempt": attempt,
                     "next": u.nextAttemptAt, "error": u.error, "response": u.response,
                     "now": now, "key": completion.key, "owner": owner,
                 ])

@@ -130,6 +130,28 @@ struct MultiNodeTests {
         for daemon in daemons.dropFirst() { #expect(await daemon.wait(seconds: 15) == 0) }
     }
 
+    @Test("SIGTERM mid-batch on PostgreSQL: the daemon records its batch and gives its leases back before the pool stops; exit 0, nothing left in sending")
+    func stopMidBatch() async throws {
+        let server = try await PostgresTestServer.start()
+        let hook = try HTTPTestServer(replies: ["200@200"], secret: Self.secret)
+        defer { hook.stop() }
+        let folder = NSTemporaryDirectory() + "nhachan-pgstop-\(UUID().uuidString)"
+        let url = try await server.createDatabase()
+        let database = String(url.split(separator: "/").last!.split(separator: "?")[0])
+        let config = try Self.district(folder: folder, url: url, hook: hook, units: 600)
+        let daemon = try Self.nodes(1, config: config, folder: folder)[0]
+        let midBatch = try await eventually(60) {
+            let held = (try? await server.psql("SELECT count(*) FROM deliveries WHERE state = 'sending'", database: database)) ?? ""
+            let arrived = try Self.keys(hook).count
+            return (Int(held.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 0 && arrived > 20
+        }
+        #expect(midBatch)
+        daemon.signal(SIGTERM)
+        #expect(await daemon.wait(seconds: 15) == 0, "\(daemon.log)")
+        let sending = try await server.psql("SELECT count(*) FROM deliveries WHERE state = 'sending'", database: database)
+        #expect(sending.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "every lease recorded or given back")
+    }
+
     @Test("two daemons through a killed backend connection and a PostgreSQL restart: they reconnect and finish, each key once or within the batches cut short, nothing lost")
     func databaseGoesAway() async throws {
         let server = try await PostgresTestServer.startPrivate()

@@ -18,17 +18,19 @@ extension PostgresDeliveryStore {
                         on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration, id: 0, logger: logger
                     ).get()
                     current.withLock { $0 = connection }
+                    var failure: (any Error)?
                     do {
                         try await connection.listen(on: Self.dueChannel) { notifications in
                             continuation.yield()
                             for try await _ in notifications { continuation.yield() }
                         }
                     } catch {
-                        if !Task.isCancelled { logger.debug("LISTEN \(Self.dueChannel): \(Self.reason(error)); thử lại sau 2 giây") }
+                        failure = error
                     }
                     current.withLock { $0 = nil }
                     // Closed before it is let go (postgres-nio asserts it).
                     try? await connection.close()
+                    if let failure { throw failure }
                 } catch {
                     if !Task.isCancelled { logger.debug("LISTEN \(Self.dueChannel): \(Self.reason(error)); thử lại sau 2 giây") }
                 }

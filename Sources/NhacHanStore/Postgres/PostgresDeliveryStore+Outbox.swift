@@ -158,27 +158,14 @@ extension PostgresDeliveryStore {
         var errors: [String] = [], responses: [String] = []
         for completion in completions {
             let u = completion.update
-            guard let event = DeliveryLifecycle.completionEvent(to: u.state),
-                  case .to(let target, let counts) = DeliveryLifecycle.move(from: .sending, on: event)
-            else {
-                throw StoreError(code: .operationFailed, message: "a delivery being sent cannot become '\(u.state.rawValue)'")
-            }
+            let (target, attempt) = try DeliveryLifecycle.completion(u)
             keys.append(completion.key)
             states.append(target.rawValue)
-            attempts.append(counts && u.countsAsAttempt ? 1 : 0)
+            attempts.append(attempt)
             nexts.append(u.nextAttemptAt ?? -1)
             errors.append(u.error ?? "")
             responses.append(u.response ?? "")
         }
-        var binds = PostgresBindings()
-        binds.append(keys)
-        binds.append(states)
-        binds.append(attempts)
-        binds.append(nexts)
-        binds.append(errors)
-        binds.append(responses)
-        binds.append(now)
-        binds.append(owner)
         return try await run("record the end of \(completions.count) attempts") {
             let rows = try await client.query(PostgresQuery(unsafeSQL: """
                 WITH input AS (SELECT * FROM unnest($1::TEXT[], $2::TEXT[], $3::BIGINT[], $4::BIGINT[], $5::TEXT[], $6::TEXT[])
@@ -193,7 +180,7 @@ extension PostgresDeliveryStore {
                 FROM input i
                 WHERE d.key = i.key AND d.state = 'sending' AND d.lease_owner = $8
                 RETURNING d.key
-                """, binds: binds), logger: logger)
+                """, binds: Self.binds(keys, states, attempts, nexts, errors, responses, now, owner)), logger: logger)
             var done = Set<String>()
             for try await key in rows.decode(String.self) { done.insert(key) }
             return completions.map(\.key).filter { !done.contains($0) }

@@ -46,15 +46,9 @@ struct RunCommand: AsyncParsableCommand {
         // PostgreSQL's pool is a service of the group, registered first so that it is shut down
         // last: the daemon still records its batch and gives its leases back after SIGTERM.
         var pool: [ServiceGroupConfiguration.ServiceConfiguration] = []
-        if case .postgres(let url) = loaded.config.state {
-            do {
-                let postgres = try StateStores.postgresInGroup(url: url, connection: loaded.config.stateConnection)
-                daemon.store = postgres
-                if let service = postgres.poolService { pool = [.init(service: service)] }
-            } catch {
-                printError("\(loaded.config.rootPath): error: không mở được kho trạng thái (cannot open the state): \(error)")
-                throw ExitCode(1)
-            }
+        if let postgres = try loaded.openPostgresForGroup() {
+            daemon.store = postgres
+            if let service = postgres.poolService { pool = [.init(service: service)] }
         }
         // The daemon returning (at --until) ends the group with success, not as a failure.
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = pool + [

@@ -14,9 +14,24 @@ extension LoadedConfig {
         do {
             return try await StateStores.open(config.state, connection: config.stateConnection)
         } catch {
-            printError("\(config.rootPath): error: không mở được kho trạng thái (cannot open the state): \(error)")
-            throw ExitCode(1)
+            throw cannotOpen(error)
         }
+    }
+
+    /// For `run`: a PostgreSQL state whose pool the daemon's service group runs (nothing is
+    /// asked of the database yet); `nil` for an SQLite file.
+    func openPostgresForGroup() throws -> PostgresDeliveryStore? {
+        guard case .postgres(let url) = config.state else { return nil }
+        do {
+            return try StateStores.postgresInGroup(url: url, connection: config.stateConnection)
+        } catch {
+            throw cannotOpen(error)
+        }
+    }
+
+    private func cannotOpen(_ error: any Error) -> ExitCode {
+        printError("\(config.rootPath): error: không mở được kho trạng thái (cannot open the state): \(error)")
+        return ExitCode(1)
     }
 
     /// What a sending command (`tick`, `run`, `retry`) holds: the sender lock of an SQLite
