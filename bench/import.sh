@@ -15,8 +15,9 @@ out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 for split in train validation; do
   mkdir -p "$out/$split"
-  for f in "$corpus/$split"/*.txt; do
-    name="$(basename "$f" .txt)"
+  for f in "$corpus/$split"/*.txt "$corpus/$split"/*.docx "$corpus/$split"/*.pdf; do
+    [ -e "$f" ] || continue
+    name="$(basename "${f%.*}")"
     "$bin" import "$f" --format json >"$out/$split/$name.json" 2>/dev/null || echo "import failed: $split/$name" >&2
   done
 done

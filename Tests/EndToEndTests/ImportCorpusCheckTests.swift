@@ -29,13 +29,14 @@ struct ImportCorpusCheckTests {
         var texts: [String] = []
         for set in ["train", "validation"] {
             let dir = BinaryRunner.repository.appendingPathComponent(Self.corpus + "/" + set).path
-            texts += try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".txt") }.map { "\(Self.corpus)/\(set)/\($0)" }
+            texts += try FileManager.default.contentsOfDirectory(atPath: dir).filter { ["txt", "docx", "pdf"].contains(($0 as NSString).pathExtension) }.map { "\(Self.corpus)/\(set)/\($0)" }
         }
         #expect(texts.count >= 60)
+        #expect(texts.contains { $0.hasSuffix(".docx") } && texts.contains { $0.hasSuffix(".pdf") }, "the corpus holds Word files and PDFs too")
         // A half-written draft already sits in the folder: --units must not read it.
         try "directives:\n  - id: [".write(toFile: folder + "/directives/half-written.yaml", atomically: true, encoding: .utf8)
         for text in texts {
-            let name = (text as NSString).lastPathComponent.replacingOccurrences(of: ".txt", with: ".yaml")
+            let name = ((text as NSString).lastPathComponent as NSString).deletingPathExtension + ".yaml"
             let result = try BinaryRunner.run(["import", text, "--units", folder + "/nhachan.yaml", "-o", folder + "/directives/" + name])
             #expect(result.status == 0, "\(text): \(result.stderr)")
             #expect(result.stdout.isEmpty)

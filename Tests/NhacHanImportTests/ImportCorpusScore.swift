@@ -19,16 +19,21 @@ struct ImportCorpusScore: CustomStringConvertible {
     static func measure(_ set: String) throws -> ImportCorpusScore {
         var score = ImportCorpusScore()
         let folder = corpus.appendingPathComponent(set)
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
-        for name in names {
-            let stem = String(name.dropLast(4))
-            let text = try TestSupport.read(folder.appendingPathComponent(name))
+        for name in try documents(in: set) {
+            let stem = (name as NSString).deletingPathExtension
+            let text = try DocumentReader.readText(path: folder.appendingPathComponent(name).path)
             let data = try Data(contentsOf: folder.appendingPathComponent(stem + ".expected.json"))
             let expected = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
             let draft = DirectiveImporter().draft(text: text, sourceName: name)
             score.add(draft: draft, expected: expected)
         }
         return score
+    }
+
+    /// The texts of one set, as published: `.txt`, `.docx` or `.pdf`.
+    static func documents(in set: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: corpus.appendingPathComponent(set).path)
+            .filter { ["txt", "docx", "pdf"].contains(($0 as NSString).pathExtension) }.sorted()
     }
 
     mutating func add(draft: DirectiveDraft, expected: [String: Any]) {

@@ -37,9 +37,8 @@ struct ImportCorpusTests {
     func splitIsByHash() throws {
         for set in ["train", "validation"] {
             let folder = ImportCorpusScore.corpus.appendingPathComponent(set)
-            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }
-            for name in names {
-                let stem = String(name.dropLast(4))
+            for name in try ImportCorpusScore.documents(in: set) {
+                let stem = (name as NSString).deletingPathExtension
                 #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(stem + ".expected.json").path), "\(name) has no expected file")
                 #expect((SHA256.hash(data: Array(stem.utf8)).first(where: { _ in true })! % 3 == 0) == (set == "validation"), "\(set)/\(name) is in the wrong set")
             }

@@ -3,7 +3,7 @@
 
 usage: score.py CORPUS_DIR DRAFTS_DIR [--misses]
 
-CORPUS_DIR holds train/ and validation/ (NAME.txt + NAME.expected.json); DRAFTS_DIR holds
+CORPUS_DIR holds train/ and validation/ (NAME.txt, .docx or .pdf + NAME.expected.json); DRAFTS_DIR holds
 train/NAME.json and validation/NAME.json. --misses lists what was missed or invented, for the
 training set only: the validation set is scored, never inspected text by text.
 
@@ -61,9 +61,9 @@ def score(corpus, drafts, split, misses):
     lines = []
     folder = os.path.join(corpus, split)
     for name in sorted(os.listdir(folder)):
-        if not name.endswith(".txt"):
+        if not name.endswith(".expected.json"):
             continue
-        stem = name[:-4]
+        stem = name[:-len(".expected.json")]
         exp = json.load(open(os.path.join(folder, stem + ".expected.json"), encoding="utf-8"))
         path = os.path.join(drafts, split, stem + ".json")
         draft = json.load(open(path, encoding="utf-8")) if os.path.exists(path) else {}

@@ -56,7 +56,8 @@ enum DateScanner {
         }
         // Without a year only "25/3" counts, and not "50/KH" or "1/2 số"; "ngày 28-10" too,
         // where "ngày" tells a date from a range ("2021-2030").
-        guard sep.text == "/" || (sep.text == "-" && j == i + 1) else { return nil }
+        // "ngày 14.3" (the press's style) also needs its "ngày".
+        guard sep.text == "/" || ((sep.text == "-" || sep.text == ".") && j == i + 1) else { return nil }
         if end < t.count, t[end].start == t[end - 1].end, t[end].kind != .punct || t[end].text == "/" { return nil }
         return WrittenDate(day: d, month: m, year: nil, tokenStart: i, tokenEnd: end)
     }
@@ -70,6 +71,19 @@ enum DateScanner {
     }
 
     static func time(_ t: [Token], at i: Int) -> WrittenTime? {
+        guard var time = clockTime(t, at: i) else { return nil }
+        // "9 giờ sáng", "2 giờ chiều", "16h00'": the part of the day and the minute mark.
+        var end = time.tokenEnd
+        if end < t.count, t[end].text == "'" { end += 1 }
+        if end < t.count, ["sang", "trua", "chieu", "toi"].contains(t[end].text) {
+            if (t[end].is("chieu") || t[end].is("toi")) && time.hour < 12 { time.hour += 12 }
+            end += 1
+        }
+        time.tokenEnd = end
+        return time
+    }
+
+    private static func clockTime(_ t: [Token], at i: Int) -> WrittenTime? {
         guard i < t.count else { return nil }
         let tok = t[i]
         if tok.kind == .word {

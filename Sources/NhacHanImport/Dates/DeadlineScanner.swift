@@ -103,6 +103,11 @@ enum DeadlineScanner {
             j = i + 1; kind = .through; window = true
         } else if t.matches("trong ngay", at: i) {
             j = i + 1; kind = .through
+        } else if t.matches("thoi gian hoan thanh", at: i) {
+            // A plan's "Thời gian hoàn thành: ngày 15/4/2020" (a period there is no deadline).
+            j = i + 4; kind = .through
+            while j < t.count, [":", "la", "-"].contains(t[j].text) { j += 1 }
+            if j < t.count, t[j].is("truoc") { return nil }
         } else if t.matches("han chot", at: i) || t.matches("thoi han", at: i) {
             j = i + 2; kind = .through
             while j < t.count, j < i + 7, ["la", ":", "nop", "gui", "hoan", "thanh", "cuoi", "cung", "bao", "cao"].contains(t[j].text) { j += 1 }
@@ -110,11 +115,13 @@ enum DeadlineScanner {
         } else {
             return nil
         }
+        j = skipWeekday(t, j)
         var time: WrittenTime?
         if let tm = DateScanner.time(t, at: j) {
             time = tm
             j = tm.tokenEnd
             while j < t.count, t[j].text == "," || t[j].text == "'" || t[j].is("cung") { j += 1 }
+            j = skipWeekday(t, j)
         }
         if let d = DateScanner.date(t, at: j) {
             let date = years.resolve(d)
@@ -157,6 +164,21 @@ enum DeadlineScanner {
         return nil
     }
 
+    /// "thứ Sáu, ", "Chủ nhật": a weekday written before the date it names.
+    private static func skipWeekday(_ t: [Token], _ j: Int) -> Int {
+        var k = j
+        if k + 1 < t.count, t[k].is("thu"), t[k + 1].kind == .number || ["hai", "ba", "tu", "nam", "sau", "bay"].contains(t[k + 1].text) {
+            k += 2
+        } else if t.matches("chu nhat", at: k) {
+            k += 2
+        } else {
+            return j
+        }
+        while k < t.count, t[k].text == "," { k += 1 }
+        // Only when a date follows: "trước thứ Sáu hằng tuần" keeps its weekday.
+        return DateScanner.date(t, at: k) != nil ? k : j
+    }
+
     private static func every(_ period: Periodicity, day: Int?, month: Int?, time: WrittenTime?,
                               kind: DraftDeadline.Kind, t: [Token], i: Int, end: Int, p: Paragraph,
                               years: YearContext) -> DeadlineHit {
@@ -175,12 +197,14 @@ enum DeadlineScanner {
         var j = i + 1
         if t[i].is("trong") {
             if t.matches("thoi han", at: j) || t.matches("thoi gian", at: j) { j += 2 } else if t.matches("vong", at: j) { j += 1 }
+            if t.matches("khong qua", at: j) || t.matches("toi da", at: j) { j += 2 }  // "trong thời hạn không quá 07 ngày"
         } else if t.matches("cham nhat", at: i) {
             j = i + 2
             if j < t.count, t[j].is("la") { j += 1 }
             if j < t.count, t[j].is("sau") { j += 1 }
             // Only a count from an event: "chậm nhất 05 ngày kể từ …", not "chậm nhất ngày 05".
-            guard j + 1 < t.count, t[j].kind == .number, (j + 2..<min(t.count, j + 9)).contains(where: { t.matches("ke tu", at: $0) || t.matches("tinh tu", at: $0) })
+            guard j + 1 < t.count, t[j].kind == .number,
+                  (j + 2..<min(t.count, j + 9)).contains(where: { t.matches("ke tu", at: $0) || t.matches("tinh tu", at: $0) || t.matches("sau khi", at: $0) })
             else { return nil }
         } else {
             return nil

@@ -136,7 +136,21 @@ public struct DirectiveImporter: Sendable {
                 i += 1
             }
         }
-        return best
+        return best ?? termYear(paragraphs)
+    }
+
+    /// With no whole date, "nhiệm kỳ 2021 - 2026" or "năm 2021": a news account of an
+    /// election or a campaign happens in the first year it names.
+    private static func termYear(_ paragraphs: [Paragraph]) -> Int? {
+        for p in paragraphs {
+            let t = Tokenizer.tokens(p.folded, in: 0..<p.count)
+            for i in t.indices.dropLast() where t[i].is("ky") || t[i].is("nam") {
+                if t[i + 1].kind == .number, t[i + 1].text.count == 4, let y = Int(t[i + 1].text), (1990...2100).contains(y) {
+                    return y
+                }
+            }
+        }
+        return nil
     }
 
     static func directiveID(header: Header, year: Int?, sourceName: String) -> String {

@@ -31,6 +31,7 @@ enum BodyParser {
         "tuyen truyen", "bao cao", "tong hop", "don doc", "theo doi", "lua chon", "theo", "trong pham vi",
         "to chuc", "cung cap", "bo tri", "kiem tra", "dam bao", "quan tam", "tiep tuc", "chiu trach nhiem",
         "nghien cuu", "phat huy", "can", "phai", "duoc", "thong tin tuyen", "chuan bi",
+        "gui", "nop", "hoan thanh", "trinh", "de xuat", "cap nhat", "dang ky",
     ]
     private static let closingLeads = ["yeu cau", "tren day", "bao de", "trong qua trinh", "nhan duoc van ban",
                                        "de nghi thu truong", "de nghi cac", "vay thong bao", "de nghi"]

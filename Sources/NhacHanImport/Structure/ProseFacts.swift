@@ -31,7 +31,16 @@ enum ProseFacts {
     }
 
     static func find(_ lines: [CleanLine]) -> Found? {
-        for p in ParagraphJoiner.join(Array(lines.prefix(30))).prefix(12) {
+        // A page's metadata block ("Số hiệu: 1531/TB-BNV   Loại văn bản: Thông báo").
+        for line in lines.prefix(40) {
+            let f = Fold.key(line.text)
+            guard f.hasPrefix("so hieu"), let colon = line.text.firstIndex(of: ":") else { continue }
+            let number = line.text[line.text.index(after: colon)...].split(separator: " ", omittingEmptySubsequences: true).first.map(String.init)
+            if let number, number.contains("/"), number.first?.isNumber == true {
+                return Found(number: number, issued: nil, line: line.sourceLine)
+            }
+        }
+        for p in ParagraphJoiner.join(Array(lines.prefix(40))).prefix(20) {
             for range in TaskExtractor.sentences(p, from: 0) {
                 let t = Tokenizer.tokens(p.folded, in: range)
                 // "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)": a page's note of its source.
