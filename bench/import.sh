@@ -6,6 +6,7 @@
 #
 #   bench/import.sh            figures only
 #   bench/import.sh --misses   also what was missed on the training set (never the validation set)
+#   bench/import.sh --by-kind  recall by kind of deadline, on both sets (a count, not a text)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=Tests/NhacHanImportTests/Fixtures/Corpus

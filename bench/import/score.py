@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Scores `nhachan import --format json` drafts against the hand-written expected files.
 
-usage: score.py CORPUS_DIR DRAFTS_DIR [--misses]
+usage: score.py CORPUS_DIR DRAFTS_DIR [--misses] [--by-kind]
 
 CORPUS_DIR holds train/ and validation/ (NAME.txt, .docx or .pdf + NAME.expected.json); DRAFTS_DIR holds
 train/NAME.json and validation/NAME.json. --misses lists what was missed or invented, for the
-training set only: the validation set is scored, never inspected text by text.
+training set only: the validation set is scored, never inspected text by text. --by-kind
+prints recall by the kind of deadline expected (before, through, at, every, within), for both.
 
 Definitions (ImportCorpusScore.swift in Tests/NhacHanImportTests computes the same):
 - a deadline is right when its kind and its date match (and time for `at`, the RRULE and its
@@ -81,6 +82,14 @@ def score(corpus, drafts, split, misses):
                 wrong.append(d)
         exp_days = {e.get("date") for e in expected if e["kind"] in ("before", "through", "at")}
         invented = [d for d in got if d["kind"] in ("before", "through", "at") and d.get("date") and d["date"] not in exp_days]
+        for e in expected:
+            f.setdefault("kind_expected", {}).setdefault(e["kind"], 0)
+            f["kind_expected"][e["kind"]] += 1
+        left_kinds = [k[0] for k in left]
+        for e in expected:
+            f.setdefault("kind_right", {}).setdefault(e["kind"], 0)
+        for kind in {e["kind"] for e in expected}:
+            f["kind_right"][kind] += sum(1 for e in expected if e["kind"] == kind) - left_kinds.count(kind)
         f["dl_right"] += right
         f["dl_drafted"] += len(got)
         f["dl_expected"] += len(expected)
@@ -120,6 +129,9 @@ def main():
         print(f"{split:<11} {f['texts']:>5}  {pct(f['dl_right'], f['dl_drafted']):<16} {pct(f['dl_right'], f['dl_expected']):<16} {f['invented']:>8}  "
               f"{pct(f['no_right'], f['no_drafted']):<16} {pct(f['no_right'], f['no_expected']):<16} "
               f"{pct(f['is_right'], f['is_drafted']):<16} {pct(f['is_right'], f['is_expected']):<16}")
+        if "--by-kind" in sys.argv:
+            kinds = f.get("kind_expected", {})
+            print("  recall by kind: " + ", ".join(f"{k} {pct(f['kind_right'][k], n)}" for k, n in sorted(kinds.items())))
         for line in lines:
             print(line)
 

@@ -121,6 +121,11 @@ enum DateScanner {
            t[i + 2].start == next.end, let m = Int(t[i + 2].text), m < 60 {
             return WrittenTime(hour: h, minute: m, tokenEnd: i + 3)
         }
+        // "16.00 ngày 15/3": a dotted hour, only right before the day it is on.
+        if next.text == ".", next.start == tok.end, i + 3 < t.count, t[i + 2].kind == .number, t[i + 2].text.count == 2,
+           t[i + 2].start == next.end, let m = Int(t[i + 2].text), m < 60, t[i + 3].is("ngay") || t[i + 3].text == "," {
+            return WrittenTime(hour: h, minute: m, tokenEnd: i + 3)
+        }
         return nil
     }
 }

@@ -13,6 +13,8 @@ struct DeadlineHit: Sendable {
     /// window), never a deadline by itself; it bounds a recurrence of the same sentence.
     var rangeStart: CivilDate? = nil
     var isRange = false
+    /// "… ngày 20/6 và ngày 20/12": where a second date of the same deadline may follow.
+    var continuation: DeadlineScanner.Continuation? = nil
 }
 
 /// What a date without a year is resolved against: the issue date, else the document's year.
@@ -42,15 +44,25 @@ struct YearContext: Sendable {
 enum DeadlineScanner {
     /// - Parameter yearly: a "hằng năm" elsewhere in the paragraph, which makes its dates
     ///   without a year yearly ("… hàng năm. Kết thúc năm học trước ngày 31-5.").
-    static func scan(_ t: [Token], in p: Paragraph, years: YearContext, yearly: Periodicity? = nil) -> [DeadlineHit] {
+    /// - Parameter paragraphPeriod: the period an earlier sentence of the paragraph names, for a
+    ///   day of the month said later ("… hàng quý, 6 tháng và hàng năm … Thời hạn gửi chậm nhất
+    ///   là ngày 20 của tháng cuối kỳ báo cáo").
+    static func scan(_ t: [Token], in p: Paragraph, years: YearContext, yearly: Periodicity? = nil,
+                     paragraphPeriod: Periodicity? = nil) -> [DeadlineHit] {
         var hits: [DeadlineHit] = []
         let period = Periodicity.detect(t) ?? yearly
         var i = 0
         while i < t.count {
-            if let hit = marked(t, at: i, p: p, years: years, period: period)
-                ?? within(t, at: i, p: p) ?? undated(t, at: i, p: p) {
+            if let hit = marked(t, at: i, p: p, years: years, period: period, dayPeriod: paragraphPeriod)
+                ?? range(t, at: i, p: p, years: years) ?? within(t, at: i, p: p) ?? undated(t, at: i, p: p) {
                 hits.append(hit)
                 i = max(hit.tokenEnd, i + 1)
+                // "chậm nhất vào ngày 20/6 và ngày 20/12 hàng năm": one more date, the same kind.
+                while let next = hits.last?.continuation,
+                      let more = marked(t, at: next.at, p: p, years: years, period: period, continuing: next) {
+                    hits.append(more)
+                    i = max(more.tokenEnd, i)
+                }
                 continue
             }
             i += 1
@@ -58,21 +70,45 @@ enum DeadlineScanner {
         return bounded(hits)
     }
 
+    /// "từ (ngày) 20 - 26/01/2023", "từ 30/4 - 03/5": a period written with a dash, which
+    /// bounds a recurrence of its sentence and is never a deadline by itself.
+    private static func range(_ t: [Token], at i: Int, p: Paragraph, years: YearContext) -> DeadlineHit? {
+        guard t[i].is("tu") else { return nil }
+        var j = i + 1
+        if j < t.count, t[j].is("ngay") { j += 1 }
+        var start: WrittenDate?
+        if let d = DateScanner.date(t, at: j) { start = d; j = d.tokenEnd } else if j < t.count, t[j].kind == .number,
+            let day = Int(t[j].text), (1...31).contains(day) { start = WrittenDate(day: day, month: 0, tokenStart: j, tokenEnd: j + 1); j += 1 }
+        guard let start, j + 1 < t.count, t[j].text == "-" || t[j].text == "–", let end = DateScanner.date(t, at: j + 1) else { return nil }
+        guard let until = years.resolve(end) else { return nil }
+        let from = years.resolve(WrittenDate(day: start.day, month: start.month == 0 ? end.month : start.month,
+                                             year: start.year ?? until.year, tokenStart: 0, tokenEnd: 0))
+        let dl = DraftDeadline(kind: .through, date: until, phrase: phrase(t, i, end.tokenEnd, p))
+        return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: end.tokenEnd, isWindow: true, missingYear: false,
+                           rangeStart: from, isRange: true)
+    }
+
     /// A recurrence and a dated period in one sentence ("hằng ngày … từ ngày 10/10 đến hết ngày
     /// 20/10/2024"): the period bounds the recurrence (UNTIL); the period alone is no deadline.
+    /// Two periods ("từ ngày 16 đến ngày 18/4 và … từ ngày 30/4 đến ngày 03/5") make two
+    /// bounded recurrences.
     private static func bounded(_ hits: [DeadlineHit]) -> [DeadlineHit] {
-        guard let range = hits.first(where: \.isRange) else { return hits }
+        let ranges = hits.filter(\.isRange)
+        guard !ranges.isEmpty else { return hits }
         var out: [DeadlineHit] = []
-        for var hit in hits {
-            if hit.isRange { continue }
-            if hit.deadline.kind == .every, var rule = hit.deadline.rule, !rule.contains("UNTIL="),
-               let until = range.deadline.date {
-                rule += ";UNTIL=" + until.description.replacingOccurrences(of: "-", with: "")
-                hit.deadline.rule = rule
-                if let start = range.rangeStart { hit.deadline.start = start }
-                hit.deadline.phrase += "; " + range.deadline.phrase
+        for hit in hits where !hit.isRange {
+            guard hit.deadline.kind == .every, let rule = hit.deadline.rule, !rule.contains("UNTIL=") else {
+                out.append(hit)
+                continue
             }
-            out.append(hit)
+            for range in ranges {
+                guard let until = range.deadline.date else { continue }
+                var copy = hit
+                copy.deadline.rule = rule + ";UNTIL=" + until.description.replacingOccurrences(of: "-", with: "")
+                if let start = range.rangeStart { copy.deadline.start = start }
+                copy.deadline.phrase += "; " + range.deadline.phrase
+                out.append(copy)
+            }
         }
         return out
     }
@@ -83,24 +119,46 @@ enum DeadlineScanner {
 
     /// `trước`, `chậm nhất`, `đến hết`, `trong ngày`, `hạn chót`, `từ ... đến ngày` + date.
     private static func marked(_ t: [Token], at i: Int, p: Paragraph, years: YearContext,
-                               period: Periodicity?) -> DeadlineHit? {
-        switch t[i].text {
-        case "truoc", "cham", "den", "trong", "han", "thoi": break
-        default: return nil
-        }
+                               period: Periodicity?, dayPeriod: Periodicity? = nil,
+                               continuing: Continuation? = nil) -> DeadlineHit? {
         var j: Int
         var kind: DraftDeadline.Kind
         var window = false
+        var time: WrittenTime?
+        if let c = continuing {
+            j = c.at + 1
+            kind = c.kind; time = c.time
+            if j < t.count, t[j].text == "," { j += 1 }
+            guard DateScanner.date(t, at: j) != nil else { return nil }
+            return dated(t, at: i, j, kind: kind, window: false, time: time, p: p, years: years, period: period, dayPeriod: nil)
+        }
+        switch t[i].text {
+        case "truoc", "cham", "muon", "khong", "den", "trong", "han", "thoi", "hoan": break
+        default: return nil
+        }
         if t[i].is("truoc") {
             j = i + 1; kind = .before
-        } else if t.matches("cham nhat", at: i) {
-            j = i + 2; kind = .through
-            while j < t.count, ["la", "vao", ",", ":", "den", "het"].contains(t[j].text) { j += 1 }
+        } else if t.matches("cham nhat", at: i) || t.matches("muon nhat", at: i)
+                    || t.matches("khong muon hon", at: i) || t.matches("khong cham hon", at: i) || t.matches("khong qua ngay", at: i) {
+            // "chậm nhất (là|vào lúc|trong|đến hết) ngày D", "muộn nhất", "không muộn hơn ngày D".
+            j = i + (t[i].is("khong") ? (t[i + 2].is("hon") ? 3 : 2) : 2); kind = .through
+            while j < t.count, ["la", "vao", "luc", "trong", ",", ":", "den", "het"].contains(t[j].text) { j += 1 }
         } else if t.matches("den het", at: i) {
             j = i + 2; kind = .through; window = true
         } else if t.matches("den", at: i), i + 1 < t.count, t[i + 1].is("ngay") || t[i + 1].kind == .number,
                   (max(0, i - 12)..<i).contains(where: { t[$0].is("tu") }) {
             j = i + 1; kind = .through; window = true
+        } else if t.matches("den", at: i), !(max(0, i - 12)..<i).contains(where: { t[$0].is("tu") }), let tm = DateScanner.time(t, at: i + 1), DateScanner.date(t, at: skipWeekday(t, tm.tokenEnd + (tm.tokenEnd < t.count && t[tm.tokenEnd].text == "," ? 1 : 0))) != nil {
+            // "nộp hồ sơ đến 17 giờ ngày 15/3": an hour makes the end a deadline.
+            j = i + 1; kind = .through
+        } else if t.matches("hoan thanh", at: i), i + 2 < t.count, t[i + 2].is("vao") || t[i + 2].is("ngay"),
+                  DateScanner.date(t, at: t[i + 2].is("vao") ? i + 3 : i + 2) != nil {
+            // "hoàn thành (vào) ngày 30/6/2020".
+            j = t[i + 2].is("vao") ? i + 3 : i + 2; kind = .through
+        } else if t.matches("han nop", at: i) || t.matches("han gui", at: i) || t.matches("han cuoi", at: i) {
+            j = i + 2; kind = .through
+            while j < t.count, j < i + 8, t[j].kind == .word || t[j].text == ":", !t[j].is("ngay"), !t[j].is("truoc"), DateScanner.time(t, at: j) == nil { j += 1 }
+            if j < t.count, t[j].is("truoc") { return nil }
         } else if t.matches("trong ngay", at: i) {
             j = i + 1; kind = .through
         } else if t.matches("thoi gian hoan thanh", at: i) {
@@ -116,21 +174,40 @@ enum DeadlineScanner {
             return nil
         }
         j = skipWeekday(t, j)
-        var time: WrittenTime?
         if let tm = DateScanner.time(t, at: j) {
             time = tm
             j = tm.tokenEnd
             while j < t.count, t[j].text == "," || t[j].text == "'" || t[j].is("cung") { j += 1 }
             j = skipWeekday(t, j)
         }
+        return dated(t, at: i, j, kind: kind, window: window, time: time, p: p, years: years, period: period, dayPeriod: dayPeriod)
+    }
+
+    /// Where a marked deadline goes on after its date: "và (ngày) D", "hoặc D".
+    struct Continuation: Sendable {
+        var at: Int
+        var kind: DraftDeadline.Kind
+        var time: WrittenTime?
+    }
+
+    /// The date (or day of a period) at `j` of a deadline marked at `i`.
+    private static func dated(_ t: [Token], at i: Int, _ j: Int, kind: DraftDeadline.Kind, window: Bool,
+                              time: WrittenTime?, p: Paragraph, years: YearContext, period: Periodicity?,
+                              dayPeriod: Periodicity?) -> DeadlineHit? {
         if let d = DateScanner.date(t, at: j) {
             let date = years.resolve(d)
             var rangeStart: CivilDate?
             var isRange = false
-            if window, let from = (max(0, i - 12)..<i).last(where: { t[$0].is("tu") }),
-               let start = DateScanner.date(t, at: from + 1) {
-                isRange = true
-                rangeStart = years.resolve(start)
+            if window, let from = (max(0, i - 12)..<i).last(where: { t[$0].is("tu") }) {
+                if let start = DateScanner.date(t, at: from + 1) {
+                    isRange = true
+                    rangeStart = years.resolve(start)
+                } else if let k = [from + 1, from + 2].first(where: { $0 < i && t[$0].kind == .number }),
+                          k == from + 1 || t[from + 1].is("ngay"), let day = Int(t[k].text), (1...31).contains(day) {
+                    // "từ ngày 16 đến ngày 18/4/2016": the start takes the end's month and year.
+                    isRange = true
+                    rangeStart = years.resolve(WrittenDate(day: day, month: d.month, year: d.year, tokenStart: k, tokenEnd: k + 1))
+                }
             }
             // "số liệu tính đến ngày D": a data cut-off, never a deadline.
             if window || t[i].is("den"), (max(0, i - 6)..<i).contains(where: { t[$0].is("tinh") || t.matches("so lieu", at: $0) }) {
@@ -142,19 +219,33 @@ enum DeadlineScanner {
             if d.year == nil, d.tokenEnd + 1 < t.count, t.matches("doi voi", at: d.tokenEnd) {
                 own = Periodicity.detect(t, from: d.tokenEnd + 2, to: d.tokenEnd + 10)
             }
-            if let period = own ?? period, d.year == nil, !isRange {
-                return every(period, day: d.day, month: d.month, time: time, kind: kind, t: t, i: i, end: d.tokenEnd, p: p, years: years)
+            // "trước ngày 01/10 năm sau": every year, by a day of the year after the period.
+            if d.year == nil, t.matches("nam sau", at: d.tokenEnd) {
+                own = Periodicity(freq: "YEARLY", tokenStart: d.tokenEnd, tokenEnd: d.tokenEnd + 2)
             }
-            let dl = DraftDeadline(kind: time != nil ? .at : kind, date: date, time: time?.text,
-                              phrase: phrase(t, i, d.tokenEnd, p))
-            return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: d.tokenEnd, isWindow: window,
-                               missingYear: date == nil, rangeStart: rangeStart, isRange: isRange)
+            var hit: DeadlineHit
+            if let period = own ?? period, d.year == nil, !isRange {
+                hit = every(period, day: d.day, month: d.month, time: time, kind: kind, t: t, i: i, end: d.tokenEnd, p: p, years: years)
+            } else {
+                let dl = DraftDeadline(kind: time != nil ? .at : kind, date: date, time: time?.text,
+                                       phrase: phrase(t, i, d.tokenEnd, p))
+                hit = DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: d.tokenEnd, isWindow: window,
+                                  missingYear: date == nil, rangeStart: rangeStart, isRange: isRange)
+            }
+            if !window, d.tokenEnd < t.count, t[d.tokenEnd].is("va") || t[d.tokenEnd].is("hoac") {
+                hit.continuation = Continuation(at: d.tokenEnd, kind: kind, time: time)
+            }
+            return hit
         }
-        // "trước ngày 20 hằng tháng": a day of the month in a periodic sentence.
-        if let period {
-            var k = j
-            if k < t.count, t[k].is("ngay") { k += 1 }
-            if k < t.count, t[k].kind == .number, let day = Int(t[k].text.prefix(2)), (1...31).contains(day) {
+        // "trước ngày 20 hằng tháng", "trước ngày 25 tháng cuối quý": a day of the month in a
+        // periodic sentence, or followed by its own period.
+        var k = j
+        if k < t.count, t[k].is("ngay") { k += 1 }
+        // "05 ngày làm việc" is a count of days, not a day of the month.
+        let isDay = k < t.count && t[k].kind == .number && !(k + 1 < t.count && t[k + 1].is("ngay"))
+        let own = isDay ? Periodicity.detect(t, from: k + 1, to: min(t.count, k + 8)) : nil
+        if let period = own ?? period ?? dayPeriod {
+            if isDay, let day = Int(t[k].text.prefix(2)), (1...31).contains(day) {
                 return every(period, day: day, month: nil, time: time, kind: kind, t: t, i: i, end: k + 1, p: p, years: years)
             }
             if let time, period.freq == "DAILY" || period.byDay != nil {
@@ -203,11 +294,34 @@ enum DeadlineScanner {
             if j < t.count, t[j].is("la") { j += 1 }
             if j < t.count, t[j].is("sau") { j += 1 }
             // Only a count from an event: "chậm nhất 05 ngày kể từ …", not "chậm nhất ngày 05".
-            guard j + 1 < t.count, t[j].kind == .number,
-                  (j + 2..<min(t.count, j + 9)).contains(where: { t.matches("ke tu", at: $0) || t.matches("tinh tu", at: $0) || t.matches("sau khi", at: $0) })
+            guard j + 1 < t.count, t[j].kind == .number, countsFromEvent(t, j)
             else { return nil }
+        } else if t.matches("thoi han", at: i) {
+            // "Thời hạn giải quyết: 05 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ".
+            j = i + 2
+            while j < t.count, j < i + 7, t[j].kind != .number, t[j].text != "." { j += 1 }
+            if j < t.count, t[j].kind == .number, j + 1 < t.count, t[j + 1].text == "/" { return nil }
+        } else if t[i].is("sau") {
+            guard j + 1 < t.count, t[j].kind == .number, countsFromEvent(t, j) else { return nil }
+        } else if t[i].kind == .number, i + 1 < t.count, countsFromEvent(t, i) {
+            // "Đối với tuyến xã: 05 ngày làm việc kể từ thời điểm kết thúc kỳ thống kê", not an
+            // effective date ("có hiệu lực sau 45 ngày kể từ …") nor a limit before an event.
+            let before = t[max(0, i - 8)..<i]
+            guard !before.contains(where: { $0.is("luc") || $0.is("truoc") }), i == 0 || !["trong", "sau", "nhat", "qua", "da", "vong", "han", "gian", "la"].contains(t[i - 1].text)
+            else { return nil }
+            j = i
         } else {
             return nil
+        }
+        // "trong thời hạn mười lăm (15) ngày": the count spelled out, then in figures.
+        if j < t.count, t[j].kind == .word, !t[j].is("ngay") {
+            var k = j
+            while k < t.count, k < j + 4, t[k].kind == .word { k += 1 }
+            if k + 2 < t.count, t[k].text == "(", t[k + 1].kind == .number, t[k + 2].text == ")", k + 3 < t.count, t[k + 3].is("ngay") {
+                j = k + 1
+                guard let n = Int(t[j].text.prefix(4)), n > 0 else { return nil }
+                return withinCount(t, at: i, n: n, after: k + 3, p: p)
+            }
         }
         guard j < t.count, t[j].kind == .number, let n = Int(t[j].text.prefix(4)), n > 0 else { return nil }
         j += 1
@@ -217,7 +331,12 @@ enum DeadlineScanner {
             if k < t.count, t[k].text == ")" { j = k + 1 }
         }
         guard j < t.count, t[j].is("ngay") else { return nil }
-        j += 1
+        return withinCount(t, at: i, n: n, after: j, p: p)
+    }
+
+    /// The rest of a `within` after its count: "ngày (làm việc)(, kể từ ngày nhận|ký|D)".
+    private static func withinCount(_ t: [Token], at i: Int, n: Int, after ngay: Int, p: Paragraph) -> DeadlineHit? {
+        var j = ngay + 1
         var unit = "d"
         if t.matches("lam viec", at: j) { unit = "wd"; j += 2 }
         var from: String?
@@ -242,6 +361,15 @@ enum DeadlineScanner {
         }
         let dl = DraftDeadline(kind: .within, n: n, unit: unit, from: from, phrase: phrase(t, i, max(end, j), p))
         return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: max(end, j), isWindow: false, missingYear: false)
+    }
+
+    /// A count of days at `j` said from an event: "05 ngày (làm việc)(,) kể từ …", "… sau khi …".
+    private static func countsFromEvent(_ t: [Token], _ j: Int) -> Bool {
+        guard t[j].kind == .number else { return false }
+        var k = DateScanner.skipSpelled(t, j + 1)
+        guard k < t.count, t[k].is("ngay") else { return false }
+        k += 1
+        return (k..<min(t.count, k + 5)).contains { t.matches("ke tu", at: $0) || t.matches("tinh tu", at: $0) || t.matches("sau khi", at: $0) }
     }
 
     /// Phrases that promise a deadline without giving one.

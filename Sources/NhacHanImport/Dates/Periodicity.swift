@@ -34,6 +34,10 @@ struct Periodicity: Sendable, Equatable {
             if j < t.count, t[j].is("hang") { j += 1 }
             return period(t, at: j, start: i)
         }
+        // "(trước ngày 25) tháng cuối quý", "tháng đầu quý".
+        if w == "thang", i + 2 < t.count, t[i + 1].is("cuoi") || t[i + 1].is("dau"), t[i + 2].is("quy") {
+            return Periodicity(freq: "YEARLY", months: t[i + 1].is("dau") ? [1, 4, 7, 10] : [3, 6, 9, 12], tokenStart: i, tokenEnd: i + 3)
+        }
         if w == "bao", t.matches("bao cao", at: i) {
             var j = i + 2
             if j < t.count, t[j].is("dinh"), j + 1 < t.count, t[j + 1].is("ky") { j += 2 }

@@ -71,7 +71,7 @@ struct TaskAssembler {
             }
             let key = [unitIDs.sorted().joined(separator: ","), unmatched.joined(separator: ","),
                        f.deadline.map { "\($0.kind)|\($0.date?.description ?? "")|\($0.time ?? "")|\($0.rule ?? "")|\($0.n ?? 0)" } ?? "none",
-                       UnitKey.key(f.reportTo ?? "")].joined(separator: "#")
+                       UnitKey.key(f.reportTo ?? ""), Fold.key(f.action)].joined(separator: "#")
             if let h = f.sectionHeading { headingsWithTasks.insert(h) }
             guard seen.insert(key).inserted else { continue }
             let task = DraftTask(id: "", units: unitIDs, unmatchedUnits: unmatched, action: f.action,

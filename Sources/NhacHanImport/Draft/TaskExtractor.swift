@@ -31,6 +31,9 @@ struct TaskExtractor {
     /// huge or hostile input stays fast (a real directive has a handful).
     private var readHits = 0
     static let limit = 300
+    /// A paragraph that ends with ":" and names the work ("thời hạn gửi báo cáo … như sau:"):
+    /// the verb of the list items after it that name only a unit and a time.
+    private var leadIn: (paragraph: Paragraph, range: Range<Int>, tokens: [Token], verb: Int)?
 
     init(body: Body, years: YearContext, matcher: UnitMatcher) {
         self.body = body
@@ -58,7 +61,12 @@ struct TaskExtractor {
             let from = body.headingEnds[n] ?? 0
             let whole = Periodicity.detect(Tokenizer.tokens(p.folded, in: from..<p.count))
             let yearly = whole?.freq == "YEARLY" && whole?.months == nil ? whole : documentYearly
-            for s in Self.sentences(p, from: from) { read(p, s, paragraph: n, yearly: yearly) }
+            if LineShape.marker(p.scalars) == nil { leadIn = nil }
+            for s in Self.sentences(p, from: from) { read(p, s, paragraph: n, yearly: yearly, period: whole) }
+            if p.text.trimmingSpaces.hasSuffix(":"), let s = Self.sentences(p, from: from).last {
+                let t = Tokenizer.tokens(p.folded, in: s)
+                if let v = t.indices.first(where: { ClauseReader.verb(t, at: $0) != nil }) { leadIn = (p, s, t, v) }
+            }
         }
     }
 
@@ -139,10 +147,11 @@ struct TaskExtractor {
         return out
     }
 
-    private mutating func read(_ p: Paragraph, _ range: Range<Int>, paragraph n: Int, yearly: Periodicity?) {
+    private mutating func read(_ p: Paragraph, _ range: Range<Int>, paragraph n: Int, yearly: Periodicity?, period: Periodicity?) {
         let t = Tokenizer.tokens(p.folded, in: range)
         guard !t.isEmpty else { return }
-        var hits = DeadlineScanner.scan(t, in: p, years: years, yearly: yearly.map { Periodicity(freq: $0.freq, tokenStart: 0, tokenEnd: 0) })
+        var hits = DeadlineScanner.scan(t, in: p, years: years, yearly: yearly.map { Periodicity(freq: $0.freq, tokenStart: 0, tokenEnd: 0) },
+                                        paragraphPeriod: period.map { Periodicity(freq: $0.freq, months: $0.months, byDay: $0.byDay, tokenStart: 0, tokenEnd: 0) })
         // "tổng kết theo quy định và báo cáo … trước ngày 01/11/2021": beside a date, "theo quy
         // định" says how to do the work, not that the deadline is unknown.
         if hits.contains(where: { $0.deadline.kind != .undated && !$0.isWindow }) {
@@ -154,6 +163,12 @@ struct TaskExtractor {
             if readHits > Self.limit { return }
             let line = p.lines(t[hit.tokenStart].start..<t[hit.tokenEnd - 1].end).from
             guard let v = ClauseReader.governingVerb(t, before: hit.tokenStart, after: hit.tokenEnd, p: p) else {
+                if !hit.isWindow, hit.deadline.kind != .undated, let lead = leadIn, LineShape.marker(p.scalars) != nil {
+                    used = true
+                    add(lead.paragraph, lead.tokens, range: lead.range, verb: lead.verb, deadline: hit.deadline, paragraph: n,
+                        hitStart: lead.tokens.count, lines: p.lines(range))
+                    continue
+                }
                 if hit.isWindow {
                     warnings.append("dòng \(line): \"\(hit.deadline.phrase)\" là thời gian diễn ra hoạt động, không phải hạn báo cáo")
                 } else if hit.deadline.kind != .undated {
@@ -183,7 +198,7 @@ struct TaskExtractor {
     }
 
     private mutating func add(_ p: Paragraph, _ t: [Token], range: Range<Int>, verb v: Int,
-                              deadline: DraftDeadline?, paragraph n: Int, hitStart: Int) {
+                              deadline: DraftDeadline?, paragraph n: Int, hitStart: Int, lines: LineRange? = nil) {
         let s = ClauseReader.chainStart(t, v)
         let limit = hitStart > v ? hitStart : t.count
         let action = ClauseReader.action(t, from: s, limit: limit, p: p)
@@ -227,6 +242,6 @@ struct TaskExtractor {
         var heading: Int?
         if case .section(_, let h) = body.scopes[n] { heading = h }
         found.append(FoundTask(units: units, allAddressed: all, action: action, reportTo: reportTo, via: via,
-                               deadline: deadline, lines: p.lines(range), verbSlug: slug, sectionHeading: heading))
+                               deadline: deadline, lines: lines ?? p.lines(range), verbSlug: slug, sectionHeading: heading))
     }
 }
