@@ -13,6 +13,9 @@ struct DeadlineHit: Sendable {
     /// window), never a deadline by itself; it bounds a recurrence of the same sentence.
     var rangeStart: CivilDate? = nil
     var isRange = false
+    /// "Thời gian: từ ngày X đến ngày Y": a period to send something in; with no recurrence
+    /// for it to bound, its end stays a (window) deadline.
+    var isSubmissionWindow = false
     /// "… ngày 20/6 và ngày 20/12": where a second date of the same deadline may follow.
     var continuation: DeadlineScanner.Continuation? = nil
 }
@@ -96,6 +99,15 @@ enum DeadlineScanner {
         let ranges = hits.filter(\.isRange)
         guard !ranges.isEmpty else { return hits }
         var out: [DeadlineHit] = []
+        if !hits.contains(where: { $0.deadline.kind == .every }) {
+            return hits.compactMap { hit in
+                guard hit.isRange else { return hit }
+                guard hit.isSubmissionWindow else { return nil }
+                var window = hit
+                window.isRange = false
+                return window
+            }
+        }
         for hit in hits where !hit.isRange {
             guard hit.deadline.kind == .every, let rule = hit.deadline.rule, !rule.contains("UNTIL=") else {
                 out.append(hit)
@@ -159,6 +171,11 @@ enum DeadlineScanner {
             j = i + 2; kind = .through
             while j < t.count, j < i + 8, t[j].kind == .word || t[j].text == ":", !t[j].is("ngay"), !t[j].is("truoc"), DateScanner.time(t, at: j) == nil { j += 1 }
             if j < t.count, t[j].is("truoc") { return nil }
+        } else if t[i].is("trong"), let (last, end) = periodEnd(t, at: i + 1) {
+            // "hoàn thành và trình UBND tỉnh trong quý I/2020", "báo cáo trong tháng 9/2022":
+            // by the period's last day.
+            let dl = DraftDeadline(kind: .through, date: last, phrase: phrase(t, i, end, p))
+            return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: end, isWindow: false, missingYear: false)
         } else if t.matches("trong ngay", at: i) {
             j = i + 1; kind = .through
         } else if t.matches("thoi gian hoan thanh", at: i) {
@@ -198,7 +215,12 @@ enum DeadlineScanner {
             let date = years.resolve(d)
             var rangeStart: CivilDate?
             var isRange = false
+            var submission = false
             if window, let from = (max(0, i - 12)..<i).last(where: { t[$0].is("tu") }) {
+                // "Thời gian (nhận hồ sơ): từ ngày X đến ngày Y": a window to send something in,
+                // whose end is a deadline when a delivering verb governs it.
+                submission = (max(0, from - 6)..<from).contains { t.matches("thoi gian", at: $0) || t.matches("thoi han", at: $0) || t.matches("han", at: $0) }
+                    && !(max(0, from - 6)..<from).contains { t[$0].is("chot") || t[$0].is("tinh") || t.matches("so lieu", at: $0) }
                 if let start = DateScanner.date(t, at: from + 1) {
                     isRange = true
                     rangeStart = years.resolve(start)
@@ -209,8 +231,9 @@ enum DeadlineScanner {
                     rangeStart = years.resolve(WrittenDate(day: day, month: d.month, year: d.year, tokenStart: k, tokenEnd: k + 1))
                 }
             }
-            // "số liệu tính đến ngày D": a data cut-off, never a deadline.
-            if window || t[i].is("den"), (max(0, i - 6)..<i).contains(where: { t[$0].is("tinh") || t.matches("so lieu", at: $0) }) {
+            // "số liệu tính đến ngày D": a data cut-off, never a deadline ("của tỉnh X đến hết
+            // ngày D" is not "tính"; a "tinh" whose accent came loose still is).
+            if window || t[i].is("den"), (max(0, i - 6)..<i).contains(where: { (t[$0].is("tinh") && !p.exact(t[$0], "tỉnh")) || t.matches("so lieu", at: $0) }) {
                 return nil
             }
             // "trước ngày 25/6 đối với báo cáo 6 tháng, trước ngày 28/11 đối với báo cáo năm":
@@ -231,6 +254,7 @@ enum DeadlineScanner {
                                        phrase: phrase(t, i, d.tokenEnd, p))
                 hit = DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: d.tokenEnd, isWindow: window,
                                   missingYear: date == nil, rangeStart: rangeStart, isRange: isRange)
+                hit.isSubmissionWindow = submission
             }
             if !window, d.tokenEnd < t.count, t[d.tokenEnd].is("va") || t[d.tokenEnd].is("hoac") {
                 hit.continuation = Continuation(at: d.tokenEnd, kind: kind, time: time)
@@ -253,6 +277,21 @@ enum DeadlineScanner {
             }
         }
         return nil
+    }
+
+    /// The last day of "tháng 9/2022", "tháng 9 năm 2022", "quý I/2020", "quý 4 năm 2021".
+    private static func periodEnd(_ t: [Token], at j: Int) -> (CivilDate, Int)? {
+        guard j + 2 < t.count, t[j].is("thang") || t[j].is("quy") else { return nil }
+        let romans = ["i": 1, "ii": 2, "iii": 3, "iv": 4]
+        let n: Int? = t[j + 1].kind == .number ? Int(t[j + 1].text) : romans[t[j + 1].text]
+        guard let n else { return nil }
+        var k = j + 2
+        if t[k].text == "/", k + 1 < t.count, t[k].start == t[k - 1].end { k += 1 } else if t[k].is("nam"), k + 1 < t.count { k += 1 } else { return nil }
+        guard t[k].kind == .number, t[k].text.count == 4, let year = Int(t[k].text) else { return nil }
+        let month: Int
+        if t[j].is("quy") { guard (1...4).contains(n) else { return nil }; month = n * 3 } else { guard (1...12).contains(n) else { return nil }; month = n }
+        guard let last = CivilDate(year: year, month: month, day: CivilDate.daysIn(month: month, year: year)) else { return nil }
+        return (last, k + 1)
     }
 
     /// "thứ Sáu, ", "Chủ nhật": a weekday written before the date it names.
@@ -303,6 +342,12 @@ enum DeadlineScanner {
             if j < t.count, t[j].kind == .number, j + 1 < t.count, t[j + 1].text == "/" { return nil }
         } else if t[i].is("sau") {
             guard j + 1 < t.count, t[j].kind == .number, countsFromEvent(t, j) else { return nil }
+        } else if t.matches("khong qua", at: i) || t.matches("toi da", at: i) {
+            // "(… thì tối đa không quá 25 ngày làm việc) kể từ ngày nhận đủ hồ sơ".
+            j = i + 2
+            if t.matches("khong qua", at: j) { j += 2 }
+            guard j + 1 < t.count, t[j].kind == .number, t[j + 1].is("ngay"), i == 0 || !t[i - 1].is("trong") && !t[i - 1].is("vong") && !t[i - 1].is("han")
+            else { return nil }
         } else if t[i].kind == .number, i + 1 < t.count, countsFromEvent(t, i) {
             // "Đối với tuyến xã: 05 ngày làm việc kể từ thời điểm kết thúc kỳ thống kê", not an
             // effective date ("có hiệu lực sau 45 ngày kể từ …") nor a limit before an event.
@@ -341,8 +386,9 @@ enum DeadlineScanner {
         if t.matches("lam viec", at: j) { unit = "wd"; j += 2 }
         var from: String?
         var end = j
-        var k = j
-        while k < t.count, k < j + 3, t[k].text == "," || t[k].text == "(" { k += 1 }
+        let aside = skipAside(t, j)
+        var k = aside
+        while k < t.count, k < aside + 3, t[k].text == "," || t[k].text == "(" || t[k].text == ")" { k += 1 }
         if t.matches("ke tu", at: k) || t.matches("tinh tu", at: k) {
             k += 2
             if let d = DateScanner.date(t, at: k), let y = d.year, let c = CivilDate(year: y, month: d.month, day: d.day) {
@@ -360,7 +406,8 @@ enum DeadlineScanner {
             }
         }
         let dl = DraftDeadline(kind: .within, n: n, unit: unit, from: from, phrase: phrase(t, i, max(end, j), p))
-        return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: max(end, j), isWindow: false, missingYear: false)
+        // An aside may hold a limit of its own ("(… thì tối đa không quá 25 ngày làm việc)"): read on inside it.
+        return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: aside > j ? j : max(end, j), isWindow: false, missingYear: false)
     }
 
     /// A count of days at `j` said from an event: "05 ngày (làm việc)(,) kể từ …", "… sau khi …".
@@ -368,8 +415,18 @@ enum DeadlineScanner {
         guard t[j].kind == .number else { return false }
         var k = DateScanner.skipSpelled(t, j + 1)
         guard k < t.count, t[k].is("ngay") else { return false }
-        k += 1
+        k = skipAside(t, k + 1)
         return (k..<min(t.count, k + 5)).contains { t.matches("ke tu", at: $0) || t.matches("tinh tu", at: $0) || t.matches("sau khi", at: $0) }
+    }
+
+    /// Past "(làm việc)" and a bracketed aside: "15 ngày làm việc (trường hợp … 25 ngày làm việc) kể từ".
+    private static func skipAside(_ t: [Token], _ start: Int) -> Int {
+        var k = start
+        if t.matches("lam viec", at: k) { k += 2 }
+        guard k < t.count, t[k].text == "(" else { return k }
+        var m = k + 1
+        while m < t.count, m < k + 30, t[m].text != ")" { m += 1 }
+        return m < t.count && t[m].text == ")" ? m + 1 : k
     }
 
     /// Phrases that promise a deadline without giving one.

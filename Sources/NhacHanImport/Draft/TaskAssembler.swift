@@ -45,6 +45,14 @@ struct TaskAssembler {
         return (m.text, false)
     }
 
+    private static func sameLimit(_ a: DraftDeadline?, _ b: DraftDeadline?) -> Bool {
+        guard let a, let b else { return false }
+        return a.kind == b.kind && a.date == b.date && a.time == b.time && a.rule == b.rule && a.n == b.n
+    }
+
+    /// The first line of the body, a page's headline when the text has no header.
+    private var titleLine: Int? { body.paragraphs.first?.firstLine }
+
     mutating func assemble(_ found: [FoundTask]) -> [DraftTask] {
         var tasks: [DraftTask] = []
         var seen: Set<String> = []
@@ -69,11 +77,15 @@ struct TaskAssembler {
             if let v = f.via, v.entry == nil, directory != nil, warnedNames.insert(v.text).inserted {
                 warnings.append("dòng \(f.lines.from): nơi tổng hợp \"\(v.text)\" không có trong danh mục: via để dạng chữ")
             }
-            let key = [unitIDs.sorted().joined(separator: ","), unmatched.joined(separator: ","),
-                       f.deadline.map { "\($0.kind)|\($0.date?.description ?? "")|\($0.time ?? "")|\($0.rule ?? "")|\($0.n ?? 0)" } ?? "none",
-                       UnitKey.key(f.reportTo ?? ""), Fold.key(f.action)].joined(separator: "#")
+            let obligation = [unitIDs.sorted().joined(separator: ","), unmatched.joined(separator: ","),
+                              f.deadline.map { "\($0.kind)|\($0.date?.description ?? "")|\($0.time ?? "")|\($0.rule ?? "")|\($0.n ?? 0)" } ?? "none",
+                              UnitKey.key(f.reportTo ?? "")].joined(separator: "#")
             if let h = f.sectionHeading { headingsWithTasks.insert(h) }
-            guard seen.insert(key).inserted else { continue }
+            // A page's headline repeats what its body says: the body's sentence is the task.
+            if f.lines.from == titleLine, found.contains(where: { $0.lines.from > f.lines.from && Self.sameLimit($0.deadline, f.deadline) }) { continue }
+            // The same sentence read twice is one task; two rows of a table with the same limit
+            // are two (their actions differ).
+            guard seen.insert(obligation + "#" + Fold.key(f.action)).inserted else { continue }
             let task = DraftTask(id: "", units: unitIDs, unmatchedUnits: unmatched, action: f.action,
                                  reportTo: f.reportTo, via: via, viaIsUnit: viaIsUnit, deadline: f.deadline,
                                  sourceLines: f.lines)

@@ -162,7 +162,15 @@ struct TaskExtractor {
             readHits += 1
             if readHits > Self.limit { return }
             let line = p.lines(t[hit.tokenStart].start..<t[hit.tokenEnd - 1].end).from
-            guard let v = ClauseReader.governingVerb(t, before: hit.tokenStart, after: hit.tokenEnd, p: p) else {
+            // "lùi thời gian nhận tác phẩm … đến hết ngày D": the end of receiving is the senders' deadline.
+            let receiving = hit.isWindow ? (max(0, hit.tokenStart - 30)..<hit.tokenStart).first { k in
+                t[k].is("nhan") && k >= 2 && (t.matches("thoi gian", at: k - 2) || t[k - 1].is("han"))
+            } : nil
+            // "Tổ chức các cuộc họp giao ban … trước ngày 25 hàng tháng": a marked limit on a piece
+            // of work (not a window) is a deadline too.
+            let work = !hit.isWindow && hit.deadline.kind != .undated && hit.deadline.kind != .within
+                ? (max(0, hit.tokenStart - 40)..<hit.tokenStart).reversed().first { ClauseReader.startsWork(t, at: $0) } : nil
+            guard let v = ClauseReader.governingVerb(t, before: hit.tokenStart, after: hit.tokenEnd, p: p) ?? receiving ?? work else {
                 if !hit.isWindow, hit.deadline.kind != .undated, let lead = leadIn, LineShape.marker(p.scalars) != nil {
                     used = true
                     add(lead.paragraph, lead.tokens, range: lead.range, verb: lead.verb, deadline: hit.deadline, paragraph: n,
