@@ -83,9 +83,10 @@ struct TaskAssembler {
             if let h = f.sectionHeading { headingsWithTasks.insert(h) }
             // A page's headline repeats what its body says: the body's sentence is the task.
             if f.lines.from == titleLine, found.contains(where: { $0.lines.from > f.lines.from && Self.sameLimit($0.deadline, f.deadline) }) { continue }
-            // The same sentence read twice is one task; two rows of a table with the same limit
-            // are two (their actions differ).
-            guard seen.insert(obligation + "#" + Fold.key(f.action)).inserted else { continue }
+            // Units that owe the same recipient something by the same day owe one thing; the steps
+            // of a procedure with the same count of days are different steps (their actions differ).
+            let step = f.deadline?.kind == .within ? "#" + Fold.key(f.action) : ""
+            guard seen.insert(obligation + step).inserted else { continue }
             let task = DraftTask(id: "", units: unitIDs, unmatchedUnits: unmatched, action: f.action,
                                  reportTo: f.reportTo, via: via, viaIsUnit: viaIsUnit, deadline: f.deadline,
                                  sourceLines: f.lines)

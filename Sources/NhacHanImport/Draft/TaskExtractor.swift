@@ -166,9 +166,10 @@ struct TaskExtractor {
             let receiving = hit.isWindow ? (max(0, hit.tokenStart - 30)..<hit.tokenStart).first { k in
                 t[k].is("nhan") && k >= 2 && (t.matches("thoi gian", at: k - 2) || t[k - 1].is("han"))
             } : nil
-            // "Tổ chức các cuộc họp giao ban … trước ngày 25 hàng tháng": a marked limit on a piece
-            // of work (not a window) is a deadline too.
-            let work = !hit.isWindow && hit.deadline.kind != .undated && hit.deadline.kind != .within
+            // "Tổ chức các cuộc họp giao ban … trước ngày 25 hàng tháng": a recurring limit on a
+            // piece of work is a deadline too (a single one, "tổ chức các hoạt động trước ngày
+            // 28/6", is the day being marked).
+            let work = hit.deadline.kind == .every
                 ? (max(0, hit.tokenStart - 40)..<hit.tokenStart).reversed().first { ClauseReader.startsWork(t, at: $0) } : nil
             guard let v = ClauseReader.governingVerb(t, before: hit.tokenStart, after: hit.tokenEnd, p: p) ?? receiving ?? work else {
                 if !hit.isWindow, hit.deadline.kind != .undated, let lead = leadIn, LineShape.marker(p.scalars) != nil {

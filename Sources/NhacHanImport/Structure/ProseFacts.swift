@@ -48,7 +48,12 @@ enum ProseFacts {
                 var verbLength = 2
                 if let b = t.find("ban hanh") { k = b } else if let b = t.firstIndex(where: { $0.is("banh") }) {
                     k = b; verbLength = 1  // "UBND tỉnh banh Công văn số …": a typo seen on portals
-                } else if t.count > 2, t[0].text == "(", t[1].is("theo") { k = 0 } else { continue }
+                } else if t.count > 2, t[0].text == "(", t[1].is("theo") { k = 0
+                } else if let b = t.indices.first(where: { (t[$0].is("co") || t[$0].is("ra")) && $0 + 1 < t.count && typeWords.contains(t[$0 + 1].text) }),
+                          (max(0, b - 14)..<b).contains(where: { t[$0].is("ngay") && DateScanner.date(t, at: $0)?.year != nil }) {
+                    // "Ngày 11/01/2023, UBND tỉnh (đã) có Công văn số 79/UBND-KTTH …", "… đã ra Công văn số …".
+                    k = b; verbLength = 1
+                } else { continue }
                 var j = k == 0 && t[0].text == "(" ? 2 : k + verbLength
                 var typeCount = 0
                 while j < t.count, typeCount < 3, typeWords.contains(t[j].text) { j += 1; typeCount += 1 }
