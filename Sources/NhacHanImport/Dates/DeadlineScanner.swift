@@ -56,7 +56,7 @@ enum DeadlineScanner {
         let period = Periodicity.detect(t) ?? yearly
         var i = 0
         while i < t.count {
-            if let hit = marked(t, at: i, p: p, years: years, period: period, dayPeriod: paragraphPeriod)
+            if let hit = marked(t, at: i, p: p, years: years, period: period, dayPeriod: Periodicity.detect(t) ?? paragraphPeriod ?? yearly)
                 ?? range(t, at: i, p: p, years: years) ?? within(t, at: i, p: p) ?? undated(t, at: i, p: p) {
                 hits.append(hit)
                 i = max(hit.tokenEnd, i + 1)
@@ -160,7 +160,7 @@ enum DeadlineScanner {
         } else if t.matches("den", at: i), i + 1 < t.count, t[i + 1].is("ngay") || t[i + 1].kind == .number,
                   (max(0, i - 12)..<i).contains(where: { t[$0].is("tu") }) {
             j = i + 1; kind = .through; window = true
-        } else if t.matches("den", at: i), !(max(0, i - 12)..<i).contains(where: { t[$0].is("tu") }), let tm = DateScanner.time(t, at: i + 1), DateScanner.date(t, at: skipWeekday(t, tm.tokenEnd + (tm.tokenEnd < t.count && t[tm.tokenEnd].text == "," ? 1 : 0))) != nil {
+        } else if t.matches("den", at: i), !windowOfData(t, before: i), let tm = DateScanner.time(t, at: i + 1), DateScanner.date(t, at: skipWeekday(t, tm.tokenEnd + (tm.tokenEnd < t.count && t[tm.tokenEnd].text == "," ? 1 : 0))) != nil {
             // "nộp hồ sơ đến 17 giờ ngày 15/3": an hour makes the end a deadline.
             j = i + 1; kind = .through
         } else if t.matches("hoan thanh", at: i), i + 2 < t.count, t[i + 2].is("vao") || t[i + 2].is("ngay"),
@@ -243,8 +243,9 @@ enum DeadlineScanner {
                 own = Periodicity.detect(t, from: d.tokenEnd + 2, to: d.tokenEnd + 10)
             }
             // "trước ngày 01/10 năm sau": every year, by a day of the year after the period.
-            if d.year == nil, t.matches("nam sau", at: d.tokenEnd) {
-                own = Periodicity(freq: "YEARLY", tokenStart: d.tokenEnd, tokenEnd: d.tokenEnd + 2)
+            let after = d.tokenEnd < t.count && t[d.tokenEnd].is("cua") ? d.tokenEnd + 1 : d.tokenEnd
+            if d.year == nil, t.matches("nam sau", at: after) || t.matches("nam tiep theo", at: after) {
+                own = Periodicity(freq: "YEARLY", tokenStart: d.tokenEnd, tokenEnd: after + 2)
             }
             var hit: DeadlineHit
             if let period = own ?? period, d.year == nil, !isRange {
@@ -265,10 +266,12 @@ enum DeadlineScanner {
         // periodic sentence, or followed by its own period.
         var k = j
         if k < t.count, t[k].is("ngay") { k += 1 }
-        // "05 ngày làm việc" is a count of days, not a day of the month.
-        let isDay = k < t.count && t[k].kind == .number && !(k + 1 < t.count && t[k + 1].is("ngay"))
+        // "05 ngày làm việc", "14 tháng sau" are counts, not a day of the month; "từ ngày 16
+        // tháng trước đến ngày 15" is a report period.
+        let isDay = !window && k < t.count && t[k].kind == .number
+            && !(k + 1 < t.count && (["ngay", "nam", "tuan", "gio"].contains(t[k + 1].text) || t[k + 1].is("thang") && !t[k - 1].is("ngay")))
         let own = isDay ? Periodicity.detect(t, from: k + 1, to: min(t.count, k + 8)) : nil
-        if let period = own ?? period ?? dayPeriod {
+        if let period = own ?? dayPeriod {
             if isDay, let day = Int(t[k].text.prefix(2)), (1...31).contains(day) {
                 return every(period, day: day, month: nil, time: time, kind: kind, t: t, i: i, end: k + 1, p: p, years: years)
             }
@@ -277,6 +280,13 @@ enum DeadlineScanner {
             }
         }
         return nil
+    }
+
+    /// "cập nhật tình hình từ ngày 25/7 đến 18h00 ngày 05/8": the end of the data a text covers,
+    /// unlike "nộp hồ sơ từ ngày 15/3 đến 17 giờ ngày 16/4", the end of a time to send in.
+    private static func windowOfData(_ t: [Token], before i: Int) -> Bool {
+        guard let from = (max(0, i - 12)..<i).last(where: { t[$0].is("tu") }) else { return false }
+        return (max(0, from - 8)..<from).contains { t.matches("tinh hinh", at: $0) || t.matches("so lieu", at: $0) || t.matches("cap nhat", at: $0) || t[$0].is("ky") }
     }
 
     /// The last day of "tháng 9/2022", "tháng 9 năm 2022", "quý I/2020", "quý 4 năm 2021".

@@ -34,6 +34,10 @@ struct Periodicity: Sendable, Equatable {
             if j < t.count, t[j].is("hang") { j += 1 }
             return period(t, at: j, start: i)
         }
+        // "(trước ngày 10) của tháng tiếp theo", "tháng sau": the month after each month.
+        if w == "thang", i + 1 < t.count, t[i + 1].is("sau") || t.matches("tiep theo", at: i + 1) {
+            return Periodicity(freq: "MONTHLY", tokenStart: i, tokenEnd: i + 2)
+        }
         // "(trước ngày 25) tháng cuối quý", "tháng đầu quý".
         if w == "thang", i + 2 < t.count, t[i + 1].is("cuoi") || t[i + 1].is("dau"), t[i + 2].is("quy") {
             return Periodicity(freq: "YEARLY", months: t[i + 1].is("dau") ? [1, 4, 7, 10] : [3, 6, 9, 12], tokenStart: i, tokenEnd: i + 3)
@@ -43,6 +47,10 @@ struct Periodicity: Sendable, Equatable {
             if j < t.count, t[j].is("dinh"), j + 1 < t.count, t[j + 1].is("ky") { j += 2 }
             guard j < t.count else { return nil }
             if t[j].is("quy") { return quarterly(t, start: i, end: j + 1) }
+            // "Báo cáo tháng: …", not "báo cáo tháng 3".
+            if t[j].is("thang"), !(j + 1 < t.count && t[j + 1].kind == .number) {
+                return Periodicity(freq: "MONTHLY", tokenStart: i, tokenEnd: j + 1)
+            }
             if t[j].is("nam") { return Periodicity(freq: "YEARLY", tokenStart: i, tokenEnd: j + 1) }
             // "báo cáo 01 năm", "báo cáo 06 (sáu) tháng".
             if t[j].kind == .number, let n = Int(t[j].text), n == 1 || n == 6 {

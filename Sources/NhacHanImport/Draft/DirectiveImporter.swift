@@ -136,21 +136,25 @@ public struct DirectiveImporter: Sendable {
                 i += 1
             }
         }
-        return best ?? termYear(paragraphs)
+        guard let best else { return namedYear(paragraphs) }
+        // A title's year ("Lịch xét … năm 2019") outranks the decisions it cites.
+        return max(best, paragraphs.first.flatMap { namedYear([$0]) } ?? best)
     }
 
-    /// With no whole date, "nhiệm kỳ 2021 - 2026" or "năm 2021": a news account of an
-    /// election or a campaign happens in the first year it names.
-    private static func termYear(_ paragraphs: [Paragraph]) -> Int? {
-        for p in paragraphs {
+    /// "Lịch xét … năm 2019", "nhiệm kỳ 2021 - 2026": the latest year a text names as its
+    /// own (a cited decision of 2018 does not date a timetable of 2019).
+    private static func namedYear(_ paragraphs: [Paragraph]) -> Int? {
+        var latest: Int?
+        for p in paragraphs.prefix(30) {
             let t = Tokenizer.tokens(p.folded, in: 0..<p.count)
             for i in t.indices.dropLast() where t[i].is("ky") || t[i].is("nam") {
                 if t[i + 1].kind == .number, t[i + 1].text.count == 4, let y = Int(t[i + 1].text), (1990...2100).contains(y) {
-                    return y
+                    latest = max(latest ?? y, y)
+                    if t[i].is("ky") { return y }  // an election's term starts in its first year
                 }
             }
         }
-        return nil
+        return latest
     }
 
     static func directiveID(header: Header, year: Int?, sourceName: String) -> String {

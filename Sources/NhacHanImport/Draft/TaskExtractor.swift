@@ -60,7 +60,10 @@ struct TaskExtractor {
             }
             let from = body.headingEnds[n] ?? 0
             let whole = Periodicity.detect(Tokenizer.tokens(p.folded, in: from..<p.count))
-            let yearly = whole?.freq == "YEARLY" && whole?.months == nil ? whole : documentYearly
+            // "Báo cáo … trong kỳ từ ngày 16 tháng 12 năm trước đến ngày 15 tháng 3. Gửi báo cáo
+            // chậm nhất vào ngày 18 tháng 3.": a report period's dates come back every year.
+            let reportPeriod = Self.speaksOfReportPeriod(p, from: from) ? Periodicity(freq: "YEARLY", tokenStart: 0, tokenEnd: 0) : nil
+            let yearly = whole?.freq == "YEARLY" && whole?.months == nil ? whole : documentYearly ?? reportPeriod
             if LineShape.marker(p.scalars) == nil { leadIn = nil }
             for s in Self.sentences(p, from: from) { read(p, s, paragraph: n, yearly: yearly, period: whole) }
             if p.text.trimmingSpaces.hasSuffix(":"), let s = Self.sentences(p, from: from).last {
@@ -68,6 +71,11 @@ struct TaskExtractor {
                 if let v = t.indices.first(where: { ClauseReader.verb(t, at: $0) != nil }) { leadIn = (p, s, t, v) }
             }
         }
+    }
+
+    private static func speaksOfReportPeriod(_ p: Paragraph, from: Int) -> Bool {
+        let t = Tokenizer.tokens(p.folded, in: from..<p.count)
+        return t.indices.contains { t.matches("nam truoc", at: $0) || t.matches("ky bao cao", at: $0) || t.matches("trong ky", at: $0) }
     }
 
     /// The first organ named after the last "giao", "đề nghị" or "yêu cầu" of the prefix.
@@ -97,28 +105,48 @@ struct TaskExtractor {
     private static let deadlineColumns = ["ngay cham nhat", "cham nhat phai hoan thanh", "thoi gian hoan thanh",
                                           "thoi han hoan thanh", "han hoan thanh"]
 
-    /// A timetable flattened to one cell per line: under a "Ngày chậm nhất phải hoàn thành"
-    /// column, a cell that is only a date is the last day of the step written before it.
+    /// A timetable flattened to one cell per line, or to rows of cells between "|": under a
+    /// "Ngày chậm nhất phải hoàn thành" column a cell that is only a date is the last day of
+    /// the step written before it; under a bare "Thời gian" column, or in rows with no header,
+    /// only a step that sends or completes something ("Nộp đề cương … về P9 | 25/10/2017",
+    /// "Hạn cuối cùng …") is; a period ("01/6 - 08/6") never is. A date the prose already
+    /// gave is not read again.
     mutating func readTimetable(_ lines: [CleanLine]) {
-        guard let header = lines.firstIndex(where: { line in
+        // The cleaner already split rows at their "|" borders: cells of one source line.
+        let cells = lines
+        let rows = zip(lines, lines.dropFirst()).contains { $0.sourceLine == $1.sourceLine }
+        let strict = cells.firstIndex { line in
+            LineShape.wordCount(line.scalars) <= 14 && Self.deadlineColumns.contains { Fold.key(line.text).contains($0) }
+        }
+        let loose = cells.firstIndex { line in
             let f = Fold.key(line.text)
-            return LineShape.wordCount(line.scalars) <= 14 && Self.deadlineColumns.contains { f.contains($0) }
-        }) else { return }
+            return LineShape.wordCount(line.scalars) <= 4 && ["thoi gian", "thoi han", "ngay thang", "moc thoi gian"].contains { f.hasPrefix($0) }
+        }
+        guard let header = strict ?? loose ?? (rows ? -1 : nil) else { return }
+        let known = Set(found.compactMap { $0.deadline?.date })
         var step: CleanLine?
-        for line in lines[(header + 1)...] {
+        for line in cells[(header + 1)...] {
             var p = Paragraph()
             p.append(line, separator: nil)
             let t = Tokenizer.tokens(p.folded, in: 0..<p.count)
-            if let d = DateScanner.date(t, at: 0), let y = d.year, let date = CivilDate(year: y, month: d.month, day: d.day),
-               d.tokenEnd == t.count || t[d.tokenEnd].text == "(" {
-                guard let cell = step else { continue }
+            if let d = DateScanner.date(t, at: 0), d.tokenEnd == t.count || t[d.tokenEnd].text == "(" || t[d.tokenEnd].text == "." {
+                defer { step = nil }
+                guard let cell = step, let date = years.resolve(d), !known.contains(date) else { continue }
+                // With no header, only a real row: the step and its date on one source line.
+                if strict == nil, loose == nil, cell.sourceLine != line.sourceLine { continue }
+                if strict == nil {
+                    var q = Paragraph()
+                    q.append(cell, separator: nil)
+                    let s = Tokenizer.tokens(q.folded, in: 0..<q.count)
+                    guard s.indices.contains(where: { ClauseReader.verb(s, at: $0) != nil || s.matches("han cuoi", at: $0) || s.matches("han chot", at: $0) })
+                    else { continue }
+                }
                 let action = cell.text.split(separator: " ").prefix(16).joined(separator: " ").trimmingTrailing(".;,")
                 let deadline = DraftDeadline(kind: .through, date: date, phrase: line.text)
                 found.append(FoundTask(units: [], allAddressed: true, action: action, reportTo: nil, via: nil,
                                        deadline: deadline, lines: LineRange(cell.sourceLine, line.sourceLine),
                                        verbSlug: "hoan-thanh", sectionHeading: nil))
-                warnings.append("dòng \(line.sourceLine): hạn \(date) lấy từ cột \"ngày chậm nhất phải hoàn thành\" của bảng (bước ở dòng \(cell.sourceLine)): kiểm tra đơn vị thực hiện")
-                step = nil
+                warnings.append("dòng \(line.sourceLine): hạn \(date) lấy từ cột thời gian của bảng (bước ở dòng \(cell.sourceLine)): kiểm tra đơn vị thực hiện")
                 continue
             }
             // A step is a cell of words, not a row number or a count of days.
@@ -171,7 +199,11 @@ struct TaskExtractor {
             // 28/6", is the day being marked).
             let work = hit.deadline.kind == .every
                 ? (max(0, hit.tokenStart - 40)..<hit.tokenStart).reversed().first { ClauseReader.startsWork(t, at: $0) } : nil
-            guard let v = ClauseReader.governingVerb(t, before: hit.tokenStart, after: hit.tokenEnd, p: p) ?? receiving ?? work else {
+            // "Thời hạn giải quyết khiếu nại lần đầu không quá 30 ngày, kể từ ngày thụ lý": a count
+            // from an event is a time limit whatever the verb; the clause before it names the work.
+            let counted = hit.deadline.kind == .within && hit.deadline.phrase.range(of: #"(kể|tính) từ|sau khi"#, options: .regularExpression) != nil
+                ? 0 : nil
+            guard let v = ClauseReader.governingVerb(t, before: hit.tokenStart, after: hit.tokenEnd, p: p) ?? receiving ?? work ?? counted else {
                 if !hit.isWindow, hit.deadline.kind != .undated, let lead = leadIn, LineShape.marker(p.scalars) != nil {
                     used = true
                     add(lead.paragraph, lead.tokens, range: lead.range, verb: lead.verb, deadline: hit.deadline, paragraph: n,
