@@ -57,7 +57,8 @@ enum DeadlineScanner {
         var i = 0
         while i < t.count {
             if let hit = marked(t, at: i, p: p, years: years, period: period, dayPeriod: Periodicity.detect(t) ?? paragraphPeriod ?? yearly)
-                ?? range(t, at: i, p: p, years: years) ?? within(t, at: i, p: p) ?? undated(t, at: i, p: p) {
+                ?? range(t, at: i, p: p, years: years) ?? leadDate(t, at: i, p: p, years: years)
+                ?? within(t, at: i, p: p) ?? undated(t, at: i, p: p) {
                 hits.append(hit)
                 i = max(hit.tokenEnd, i + 1)
                 // "chậm nhất vào ngày 20/6 và ngày 20/12 hàng năm": one more date, the same kind.
@@ -71,6 +72,18 @@ enum DeadlineScanner {
             i += 1
         }
         return bounded(hits)
+    }
+
+    /// "1. Ngày 30/04/2011: Hạn cuối cùng ứng viên nộp …": a timetable line that starts with its date.
+    private static func leadDate(_ t: [Token], at i: Int, p: Paragraph, years: YearContext) -> DeadlineHit? {
+        guard t[i].is("ngay") || t[i].kind == .number, i == 0 || t[i - 1].kind == .punct,
+              let d = DateScanner.date(t, at: i), d.tokenEnd + 2 < t.count, t[d.tokenEnd].text == ":" || t[d.tokenEnd].text == "-"
+        else { return nil }
+        let k = d.tokenEnd + 1
+        guard t.matches("han cuoi", at: k) || t.matches("han chot", at: k) || t.matches("han nop", at: k) || t.matches("han gui", at: k),
+              let date = years.resolve(d) else { return nil }
+        let dl = DraftDeadline(kind: .through, date: date, phrase: phrase(t, i, k + 2, p))
+        return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: k + 2, isWindow: false, missingYear: false)
     }
 
     /// "từ (ngày) 20 - 26/01/2023", "từ 30/4 - 03/5": a period written with a dash, which
@@ -219,7 +232,7 @@ enum DeadlineScanner {
             if window, let from = (max(0, i - 12)..<i).last(where: { t[$0].is("tu") }) {
                 // "Thời gian (nhận hồ sơ): từ ngày X đến ngày Y": a window to send something in,
                 // whose end is a deadline when a delivering verb governs it.
-                submission = (max(0, from - 6)..<from).contains { t.matches("thoi gian", at: $0) || t.matches("thoi han", at: $0) || t.matches("han", at: $0) }
+                submission = (max(0, from - 10)..<from).contains { t.matches("thoi gian", at: $0) || t.matches("thoi han", at: $0) || t.matches("han", at: $0) }
                     && !(max(0, from - 6)..<from).contains { t[$0].is("chot") || t[$0].is("tinh") || t.matches("so lieu", at: $0) }
                 if let start = DateScanner.date(t, at: from + 1) {
                     isRange = true
@@ -356,6 +369,7 @@ enum DeadlineScanner {
             // "(… thì tối đa không quá 25 ngày làm việc) kể từ ngày nhận đủ hồ sơ".
             j = i + 2
             if t.matches("khong qua", at: j) { j += 2 }
+            if j < t.count, t[j].is("la") { j += 1 }  // "tối đa là 04 ngày"
             guard j + 1 < t.count, t[j].kind == .number, t[j + 1].is("ngay"), i == 0 || !t[i - 1].is("trong") && !t[i - 1].is("vong") && !t[i - 1].is("han")
             else { return nil }
         } else if t[i].kind == .number, i + 1 < t.count, countsFromEvent(t, i) {
@@ -377,6 +391,9 @@ enum DeadlineScanner {
                 guard let n = Int(t[j].text.prefix(4)), n > 0 else { return nil }
                 return withinCount(t, at: i, n: n, after: k + 3, p: p)
             }
+        }
+        if j < t.count, t[j].kind == .word, let (n, next) = spelledCount(t, at: j), next < t.count, t[next].is("ngay") {
+            return withinCount(t, at: i, n: n, after: next, p: p)  // "trong thời hạn ba ngày"
         }
         guard j < t.count, t[j].kind == .number, let n = Int(t[j].text.prefix(4)), n > 0 else { return nil }
         j += 1
@@ -413,11 +430,30 @@ enum DeadlineScanner {
                     }
                     m += 1
                 }
+                // "kể từ ngày thụ lý": an event of the procedure's own, kept in the phrase.
+                if from == nil {
+                    end = k
+                    while end < t.count, end < k + 5, t[end].kind != .punct { end += 1 }
+                }
             }
         }
         let dl = DraftDeadline(kind: .within, n: n, unit: unit, from: from, phrase: phrase(t, i, max(end, j), p))
         // An aside may hold a limit of its own ("(… thì tối đa không quá 25 ngày làm việc)"): read on inside it.
         return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: aside > j ? j : max(end, j), isWindow: false, missingYear: false)
+    }
+
+    /// A count written in words: "ba", "mười lăm", "ba mươi" (folded: "ba", "muoi lam", "ba muoi").
+    static func spelledCount(_ t: [Token], at j: Int) -> (Int, Int)? {
+        let digits = ["mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "lam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9]
+        var k = j
+        var value = 0
+        if k < t.count, let d = digits[t[k].text], !t[k].is("lam"), !t[k].is("tu") { value = d; k += 1 }
+        if k < t.count, t[k].is("muoi") {
+            value = (value == 0 ? 1 : value) * 10
+            k += 1
+            if k < t.count, let d = digits[t[k].text], !t[k].is("tu") { value += d; k += 1 }
+        }
+        return value > 0 && k > j ? (value, k) : nil
     }
 
     /// A count of days at `j` said from an event: "05 ngày (làm việc)(,) kể từ …", "… sau khi …".

@@ -192,7 +192,8 @@ struct TaskExtractor {
             let line = p.lines(t[hit.tokenStart].start..<t[hit.tokenEnd - 1].end).from
             // "lùi thời gian nhận tác phẩm … đến hết ngày D": the end of receiving is the senders' deadline.
             let receiving = hit.isWindow ? (max(0, hit.tokenStart - 30)..<hit.tokenStart).first { k in
-                t[k].is("nhan") && k >= 2 && (t.matches("thoi gian", at: k - 2) || t[k - 1].is("han"))
+                t[k].is("nhan") && (k >= 2 && (t.matches("thoi gian", at: k - 2) || t[k - 1].is("han"))
+                    || k + 1 < t.count && ["bai", "ho", "tac", "don", "de", "san"].contains(t[k + 1].text))
             } : nil
             // "Tổ chức các cuộc họp giao ban … trước ngày 25 hàng tháng": a recurring limit on a
             // piece of work is a deadline too (a single one, "tổ chức các hoạt động trước ngày

@@ -37,6 +37,9 @@ enum ParagraphJoiner {
     static func startsNew(_ s: [Unicode.Scalar], line: CleanLine, prev: CleanLine,
                           words: Int, hasMarker: Bool) -> Bool {
         let ps = prev.scalars
+        // "Thời gian đăng ký:        từ ngày 18/11 đến 26/11/2019;": a label and its value, set
+        // apart by spaces on one line, are one sentence.
+        if prev.sourceLine == line.sourceLine, ps.last == ":", LineShape.startsLowercase(s) { return false }
         let prevTerminated = LineShape.isTerminated(ps)
         if let m = LineShape.marker(s) {
             // "- xã hội tỉnh" after an unfinished line is the rest of "chính trị - xã hội".
