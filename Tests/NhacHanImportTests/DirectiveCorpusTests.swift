@@ -128,11 +128,15 @@ struct DamagedTextTests {
         #expect(d.signer == nil || d.signer?.name == nil)
     }
 
-    @Test("a flattened table keeps the sentence's deadline and does not invent the cells' dates")
+    @Test("a flattened table keeps the sentence's deadline, and each row's 'Thời hạn' is its unit's")
     func flattenedTable() throws {
         let d = try TestSupport.draft(fixture: "flattened-table.txt")
-        #expect(d.dated.count == 1)
+        #expect(d.dated.count == 3)
         #expect(d.dated.first?.deadline?.date == CivilDate(year: 2024, month: 4, day: 10))
+        let rows = d.dated.dropFirst()
+        #expect(rows.map { $0.deadline?.date?.description } == ["2024-04-08", "2024-04-09"])
+        #expect(rows.map { $0.units.isEmpty ? $0.unmatchedUnits : $0.units } == [["Phòng Tài chính - Kế hoạch"], ["Phòng Nội vụ"]]
+                || rows.map(\.units) == [["phong-tckh"], ["phong-noi-vu"]], "\(rows.map { ($0.units, $0.unmatchedUnits) })")
     }
 
     @Test("a text cut off mid-sentence keeps the header and what came before the cut")

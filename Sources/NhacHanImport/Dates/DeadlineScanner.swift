@@ -53,10 +53,12 @@ enum DeadlineScanner {
     static func scan(_ t: [Token], in p: Paragraph, years: YearContext, yearly: Periodicity? = nil,
                      paragraphPeriod: Periodicity? = nil) -> [DeadlineHit] {
         var hits: [DeadlineHit] = []
-        let period = Periodicity.detect(t) ?? yearly
+        let sentencePeriod = Periodicity.detect(t)
+        let period = sentencePeriod ?? yearly
+        let dayPeriod = sentencePeriod ?? paragraphPeriod ?? yearly
         var i = 0
         while i < t.count {
-            if let hit = marked(t, at: i, p: p, years: years, period: period, dayPeriod: Periodicity.detect(t) ?? paragraphPeriod ?? yearly)
+            if let hit = marked(t, at: i, p: p, years: years, period: period, dayPeriod: dayPeriod)
                 ?? range(t, at: i, p: p, years: years) ?? leadDate(t, at: i, p: p, years: years)
                 ?? within(t, at: i, p: p) ?? undated(t, at: i, p: p) {
                 hits.append(hit)
@@ -364,7 +366,9 @@ enum DeadlineScanner {
             while j < t.count, j < i + 7, t[j].kind != .number, t[j].text != "." { j += 1 }
             if j < t.count, t[j].kind == .number, j + 1 < t.count, t[j + 1].text == "/" { return nil }
         } else if t[i].is("sau") {
-            guard j + 1 < t.count, t[j].kind == .number, countsFromEvent(t, j) else { return nil }
+            // Not an effective date: "có hiệu lực (thi hành) sau 10 ngày kể từ ngày ký".
+            guard j + 1 < t.count, t[j].kind == .number, countsFromEvent(t, j),
+                  !t[max(0, i - 4)..<i].contains(where: { $0.is("luc") }) else { return nil }
         } else if t.matches("khong qua", at: i) || t.matches("toi da", at: i) {
             // "(… thì tối đa không quá 25 ngày làm việc) kể từ ngày nhận đủ hồ sơ".
             j = i + 2

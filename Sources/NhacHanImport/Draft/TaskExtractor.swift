@@ -143,7 +143,13 @@ struct TaskExtractor {
                 }
                 let action = cell.text.split(separator: " ").prefix(16).joined(separator: " ").trimmingTrailing(".;,")
                 let deadline = DraftDeadline(kind: .through, date: date, phrase: line.text)
-                found.append(FoundTask(units: [], allAddressed: true, action: action, reportTo: nil, via: nil,
+                // The row's own unit: "1 | Phòng Nội vụ | Báo cáo biên chế | 09/4/2024".
+                let units = cells.filter { $0.sourceLine == line.sourceLine && $0 != cell && $0 != line }.flatMap { c -> [UnitMention] in
+                    var q = Paragraph()
+                    q.append(c, separator: nil)
+                    return OrganWords.startsOrgan(q, at: 0, requireCapital: true) ? matcher.mentions(q, 0..<q.count) : []
+                }
+                found.append(FoundTask(units: units, allAddressed: units.isEmpty, action: action, reportTo: nil, via: nil,
                                        deadline: deadline, lines: LineRange(cell.sourceLine, line.sourceLine),
                                        verbSlug: "hoan-thanh", sectionHeading: nil))
                 warnings.append("dòng \(line.sourceLine): hạn \(date) lấy từ cột thời gian của bảng (bước ở dòng \(cell.sourceLine)): kiểm tra đơn vị thực hiện")
@@ -204,7 +210,9 @@ struct TaskExtractor {
             // from an event is a time limit whatever the verb; the clause before it names the work.
             let counted = hit.deadline.kind == .within && hit.deadline.phrase.range(of: #"(kể|tính) từ|sau khi"#, options: .regularExpression) != nil
                 ? 0 : nil
-            guard let v = ClauseReader.governingVerb(t, before: hit.tokenStart, after: hit.tokenEnd, p: p) ?? receiving ?? work ?? counted else {
+            // "hoàn thành vào ngày D", "Thời gian hoàn thành: ngày D": the verb is in the phrase.
+            let own = (hit.tokenStart..<hit.tokenEnd).first { ClauseReader.verb(t, at: $0) != nil }
+            guard let v = ClauseReader.governingVerb(t, before: hit.tokenStart, after: hit.tokenEnd, p: p) ?? receiving ?? work ?? counted ?? own else {
                 if !hit.isWindow, hit.deadline.kind != .undated, let lead = leadIn, LineShape.marker(p.scalars) != nil {
                     used = true
                     add(lead.paragraph, lead.tokens, range: lead.range, verb: lead.verb, deadline: hit.deadline, paragraph: n,
