@@ -48,6 +48,22 @@ struct ImportCorpusCheckTests {
         #expect(!check.stderr.contains("error:"), "\(check.stderr)")
     }
 
+    @Test("the same directive imported twice into one folder gets a second id, and the folder passes check")
+    func secondCopyGetsItsOwnID() throws {
+        let folder = try strangerConfig()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let seed = "examples/seeds/001_b008745a30c8c283.txt"
+        for name in ["a.yaml", "b.yaml"] {
+            let r = try BinaryRunner.run(["import", seed, "--units", folder + "/nhachan.yaml", "-o", folder + "/directives/" + name])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let second = try String(contentsOfFile: folder + "/directives/b.yaml", encoding: .utf8)
+        #expect(second.contains("id: \"550-ubnd-vx-2022-2\""))
+        #expect(second.contains("đã có văn bản id '550-ubnd-vx-2022'"))
+        let check = try BinaryRunner.run(["check", "-c", folder + "/nhachan.yaml", "--now", "2022-03-15"])
+        #expect(check.status == 0, "\(check.stderr)")
+    }
+
     @Test("a task whose units the config does not know is a comment naming them, with a warning")
     func unknownUnitsAreComments() throws {
         let folder = try strangerConfig()

@@ -41,7 +41,8 @@ struct Import: ParsableCommand {
             throw ExitCode(2)
         }
         let name = (file as NSString).lastPathComponent
-        let draft = DirectiveImporter(directory: directory).draft(text: text, sourceName: name)
+        var draft = DirectiveImporter(directory: directory).draft(text: text, sourceName: name)
+        if let output { Self.keepIDUnique(&draft, beside: output) }
         let rendered = format == .json ? draft.jsonString() : YAMLRenderer.render(draft)
         guard let output else {
             FileHandle.standardOutput.write(Data(rendered.utf8))
@@ -57,5 +58,30 @@ struct Import: ParsableCommand {
         }
         let active = draft.tasks.filter { $0.commentedOut == nil }.count
         FileHandle.standardError.write(Data("\(output): đã ghi bản nháp (\(draft.tasks.count) nhiệm vụ, \(active) dùng được, \(draft.warnings.count) cảnh báo)\n".utf8))
+    }
+
+    /// A second text of a directive already in the folder (its portal account beside its PDF)
+    /// gets an id of its own, so the folder still passes `check`. The other files are only
+    /// looked at for directive ids ("  - id: …"); a half-written one is no error.
+    static func keepIDUnique(_ draft: inout DirectiveDraft, beside output: String) {
+        let url = URL(fileURLWithPath: output)
+        let folder = url.deletingLastPathComponent()
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        var taken: Set<String> = []
+        for name in names where (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && name != url.lastPathComponent {
+            guard let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) else { continue }
+            for line in text.split(separator: "\n") {
+                let indent = line.prefix { $0 == " " }.count
+                let rest = line.dropFirst(indent)
+                guard indent <= 4, rest.hasPrefix("- id:") else { continue }
+                let id = rest.dropFirst(5).trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
+                if !id.isEmpty { taken.insert(id) }
+            }
+        }
+        guard taken.contains(draft.id) else { return }
+        var n = 2
+        while taken.contains("\(draft.id)-\(n)") { n += 1 }
+        draft.warnings.append("thư mục \(folder.lastPathComponent) đã có văn bản id '\(draft.id)' (cùng một văn bản?): bản nháp này lấy id '\(draft.id)-\(n)'")
+        draft.id += "-\(n)"
     }
 }
