@@ -72,6 +72,8 @@ enum DateScanner {
 
     static func time(_ t: [Token], at i: Int) -> WrittenTime? {
         guard var time = clockTime(t, at: i) else { return nil }
+        // "24h00 ngày D" is the end of day D.
+        if time.hour == 24 { time.hour = 23; time.minute = 59 }
         // "9 giờ sáng", "2 giờ chiều", "16h00'": the part of the day and the minute mark.
         var end = time.tokenEnd
         if end < t.count, t[end].text == "'" { end += 1 }

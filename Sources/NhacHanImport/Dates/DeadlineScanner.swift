@@ -160,7 +160,7 @@ enum DeadlineScanner {
             return dated(t, at: i, j, kind: kind, window: false, time: time, p: p, years: years, period: period, dayPeriod: nil)
         }
         switch t[i].text {
-        case "truoc", "cham", "muon", "khong", "den", "trong", "han", "thoi", "hoan": break
+        case "truoc", "cham", "muon", "khong", "den", "trong", "han", "thoi", "hoan", "het": break
         default: return nil
         }
         if t[i].is("truoc") {
@@ -172,17 +172,18 @@ enum DeadlineScanner {
             while j < t.count, ["la", "vao", "luc", "trong", ",", ":", "den", "het"].contains(t[j].text) { j += 1 }
         } else if t.matches("den het", at: i) {
             j = i + 2; kind = .through; window = true
-        } else if t.matches("den", at: i), i + 1 < t.count, t[i + 1].is("ngay") || t[i + 1].kind == .number,
-                  (max(0, i - 12)..<i).contains(where: { t[$0].is("tu") }) {
-            j = i + 1; kind = .through; window = true
         } else if t.matches("den", at: i), !windowOfData(t, before: i), let tm = DateScanner.time(t, at: i + 1), DateScanner.date(t, at: skipWeekday(t, tm.tokenEnd + (tm.tokenEnd < t.count && t[tm.tokenEnd].text == "," ? 1 : 0))) != nil {
             // "nộp hồ sơ đến 17 giờ ngày 15/3": an hour makes the end a deadline.
             j = i + 1; kind = .through
+        } else if t.matches("den", at: i), i + 1 < t.count, t[i + 1].is("ngay") || t[i + 1].kind == .number,
+                  (max(0, i - 12)..<i).contains(where: { t[$0].is("tu") }) {
+            j = i + 1; kind = .through; window = true
         } else if t.matches("hoan thanh", at: i), i + 2 < t.count, t[i + 2].is("vao") || t[i + 2].is("ngay"),
                   DateScanner.date(t, at: t[i + 2].is("vao") ? i + 3 : i + 2) != nil {
             // "hoàn thành (vào) ngày 30/6/2020".
             j = t[i + 2].is("vao") ? i + 3 : i + 2; kind = .through
-        } else if t.matches("han nop", at: i) || t.matches("han gui", at: i) || t.matches("han cuoi", at: i) {
+        } else if t.matches("het han", at: i) && i > 0 && t[i - 1].is("ngay") || t.matches("han nop", at: i) || t.matches("han gui", at: i) || t.matches("han cuoi", at: i) {
+            // "Ngày hết hạn lấy ý kiến: 28/7/2021", "hạn nộp hồ sơ: 17 giờ ngày D".
             j = i + 2; kind = .through
             while j < t.count, j < i + 8, t[j].kind == .word || t[j].text == ":", !t[j].is("ngay"), !t[j].is("truoc"), DateScanner.time(t, at: j) == nil { j += 1 }
             if j < t.count, t[j].is("truoc") { return nil }

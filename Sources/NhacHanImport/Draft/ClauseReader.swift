@@ -4,7 +4,7 @@ enum ClauseReader {
     /// Verbs that deliver or complete something (a deadline needs one of them).
     static let verbs: [String] = [
         "bao cao", "gui", "nop", "trinh", "tong hop", "cung cap", "phan hoi", "gop y", "cap nhat",
-        "dang ky", "hoan thanh", "hoan tat", "hoan thien", "xong", "ket thuc",
+        "dang ky", "hoan thanh", "hoan tat", "hoan thien", "xong", "ket thuc", "dong tien", "dong hoc phi", "dong le phi", "dong phi",
     ]
     private static let intros: Set<String> = ["ve", "gui", "len", "cho", "toi", "den"]
     private static let stops: [String] = [

@@ -45,14 +45,6 @@ struct TaskAssembler {
         return (m.text, false)
     }
 
-    private static func sameLimit(_ a: DraftDeadline?, _ b: DraftDeadline?) -> Bool {
-        guard let a, let b else { return false }
-        return a.kind == b.kind && a.date == b.date && a.time == b.time && a.rule == b.rule && a.n == b.n
-    }
-
-    /// The first line of the body, a page's headline when the text has no header.
-    private var titleLine: Int? { body.paragraphs.first?.firstLine }
-
     mutating func assemble(_ found: [FoundTask]) -> [DraftTask] {
         var tasks: [DraftTask] = []
         var seen: Set<String> = []
@@ -81,8 +73,6 @@ struct TaskAssembler {
                               f.deadline.map { "\($0.kind)|\($0.date?.description ?? "")|\($0.time ?? "")|\($0.rule ?? "")|\($0.n ?? 0)" } ?? "none",
                               UnitKey.key(f.reportTo ?? "")].joined(separator: "#")
             if let h = f.sectionHeading { headingsWithTasks.insert(h) }
-            // A page's headline repeats what its body says: the body's sentence is the task.
-            if f.lines.from == titleLine, found.contains(where: { $0.lines.from > f.lines.from && Self.sameLimit($0.deadline, f.deadline) }) { continue }
             // Units that owe the same recipient something by the same day owe one thing; the steps
             // of a procedure with the same count of days are different steps (their actions differ).
             let step = f.deadline?.kind == .within ? "#" + Fold.key(f.action) : ""

@@ -211,7 +211,9 @@ struct TaskExtractor {
             let counted = hit.deadline.kind == .within && hit.deadline.phrase.range(of: #"(kể|tính) từ|sau khi"#, options: .regularExpression) != nil
                 ? 0 : nil
             // "hoàn thành vào ngày D", "Thời gian hoàn thành: ngày D": the verb is in the phrase.
+            // "Ngày hết hạn lấy ý kiến: D", "hạn chót: D": the phrase names itself a deadline.
             let own = (hit.tokenStart..<hit.tokenEnd).first { ClauseReader.verb(t, at: $0) != nil }
+                ?? (!hit.isWindow && hit.deadline.phrase.lowercased().contains("hạn") ? hit.tokenStart : nil)
             guard let v = ClauseReader.governingVerb(t, before: hit.tokenStart, after: hit.tokenEnd, p: p) ?? receiving ?? work ?? counted ?? own else {
                 if !hit.isWindow, hit.deadline.kind != .undated, let lead = leadIn, LineShape.marker(p.scalars) != nil {
                     used = true
