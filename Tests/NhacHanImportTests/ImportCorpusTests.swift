@@ -18,8 +18,8 @@ struct ImportCorpusTests {
         #expect(s.texts == 75, "\(s)")
         // The issue asks for at most one; round 9's texts brought four (see docs/import-and-calendar.md).
         #expect(s.invented <= 4, "\(s)")
-        #expect(s.deadlineRecall >= 0.50, "\(s)")
-        #expect(s.deadlinePrecision >= 0.84, "\(s)")
+        #expect(s.deadlineRecall >= 0.52, "\(s)")
+        #expect(s.deadlinePrecision >= 0.85, "\(s)")
         #expect(s.numberRecall >= 0.67 && s.numberPrecision >= 0.95, "\(s)")
         #expect(s.issuedRecall >= 0.71 && s.issuedPrecision >= 0.99, "\(s)")
     }
@@ -29,7 +29,7 @@ struct ImportCorpusTests {
         let s = try ImportCorpusScore.measure("train")
         #expect(s.texts == 133, "\(s)")
         #expect(s.invented <= 3, "\(s)")
-        #expect(s.deadlineRecall >= 0.71 && s.deadlinePrecision >= 0.95, "\(s)")
+        #expect(s.deadlineRecall >= 0.90 && s.deadlinePrecision >= 0.96, "\(s)")
         #expect(s.numberRecall >= 0.93 && s.numberPrecision >= 0.96, "\(s)")
         #expect(s.issuedRecall >= 0.92 && s.issuedPrecision >= 0.90, "\(s)")
     }
@@ -60,6 +60,44 @@ struct ImportCorpusTests {
         """
         let draft = DirectiveImporter().draft(text: text, sourceName: "x.txt")
         #expect(draft.tasks.compactMap(\.deadline).filter { $0.kind != .undated }.isEmpty)
+    }
+
+    @Test("a table of report forms flattened one cell per line: each receiving day recurs")
+    func reportFormTable() throws {
+        let text = """
+        SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN
+        Số: 15/SNN-KH
+        Quảng Ngãi, ngày 05 tháng 01 năm 2024
+        DANH MỤC BIỂU MẪU BÁO CÁO
+        Số hiệu biểu
+        |
+        Tên biểu
+        |
+        Ngày nhận báo cáo
+        |
+        01/NN-H
+        |
+        Báo cáo nhanh
+        |
+        5,15,25 hàng tháng
+        |
+        02/NN-H
+        |
+        Diện tích gieo trồng
+        |
+        Ngày 20/6, 20/12
+        |
+        03/NN-H
+        |
+        Giá trị sản xuất
+        |
+        15 ngày sau kỳ báo cáo
+        """
+        let draft = DirectiveImporter().draft(text: text, sourceName: "x.txt")
+        let rules = draft.tasks.compactMap(\.deadline).compactMap(\.rule)
+        #expect(rules == ["FREQ=MONTHLY;BYMONTHDAY=5,15,25", "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=20", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=20"], "\(draft.tasks)")
+        #expect(draft.tasks.compactMap(\.deadline).contains { $0.kind == .within && $0.n == 15 })
+        #expect(draft.tasks.map(\.action).prefix(2) == ["Biểu 01/NN-H", "Biểu 02/NN-H"])
     }
 
     @Test("a daily report bounded by 'từ ngày … đến hết ngày …' ends there (UNTIL)")

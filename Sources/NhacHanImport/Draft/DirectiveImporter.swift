@@ -47,6 +47,7 @@ public struct DirectiveImporter: Sendable {
         var extractor = TaskExtractor(body: body, years: YearContext(year: year, issued: header.issued), matcher: matcher)
         extractor.run()
         extractor.readTimetable(bodyLines)
+        extractor.readReportForms(bodyLines)
         var assembler = TaskAssembler(directory: directory, body: body)
         var tasks = assembler.assemble(extractor.found)
         let checkWarnings = Self.makeCheckable(&tasks, directory: directory, issued: header.issued)

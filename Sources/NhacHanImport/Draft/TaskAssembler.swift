@@ -75,7 +75,7 @@ struct TaskAssembler {
             if let h = f.sectionHeading { headingsWithTasks.insert(h) }
             // Units that owe the same recipient something by the same day owe one thing; the steps
             // of a procedure with the same count of days are different steps (their actions differ).
-            let step = f.deadline?.kind == .within ? "#" + Fold.key(f.action) : ""
+            let step = f.deadline?.kind == .within || f.isTableRow ? "#" + Fold.key(f.action) + "#\(f.lines.to)" : ""
             guard seen.insert(obligation + step).inserted else { continue }
             let task = DraftTask(id: "", units: unitIDs, unmatchedUnits: unmatched, action: f.action,
                                  reportTo: f.reportTo, via: via, viaIsUnit: viaIsUnit, deadline: f.deadline,

@@ -11,6 +11,8 @@ struct FoundTask {
     var lines: LineRange
     var verbSlug: String
     var sectionHeading: Int?
+    /// A row of a table: rows with the same limit are different tasks (their labels differ).
+    var isTableRow = false
 }
 
 /// Finds obligations in the body.

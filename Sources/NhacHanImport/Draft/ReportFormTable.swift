@@ -1,0 +1,95 @@
+import NhacHanCore
+
+/// A table of report forms under a "Ngày nhận báo cáo" column (statistics and sector reporting
+/// regimes), flattened by the page one cell per line: each receiving day is a recurring
+/// deadline of the form on its row.
+///
+/// - "Ngày 10/8", "20/4 năm sau", "20/6, 30/9, 15/12" -> every year on that day;
+/// - "17 hàng tháng", "7,17,27 hàng tháng" -> every month on those days;
+/// - "17 ngày sau kỳ báo cáo" -> a count of days from the end of the period.
+/// A date with a year is a one-off step, read by the timetable reader, not here.
+extension TaskExtractor {
+    mutating func readReportForms(_ lines: [CleanLine]) {
+        // A column header: short, no figures ("Ngày nhận báo cáo", "Thời hạn gửi báo cáo").
+        guard let header = lines.firstIndex(where: { line in
+            let f = Fold.key(line.text)
+            return LineShape.wordCount(line.scalars) <= 12 && !line.text.contains(where: \.isNumber)
+                && Self.dueColumns.contains { f.contains($0) }
+        }) else { return }
+        var label: (text: String, line: Int)?
+        var rows = 0
+        for line in lines[(header + 1)...] {
+            if LineShape.wordCount(line.scalars) > 30 || rows >= 200 { break }  // prose again, or enough
+            var p = Paragraph()
+            p.append(line, separator: nil)
+            let t = Tokenizer.tokens(p.folded, in: 0..<p.count)
+            if let code = Self.formCode(line.text) { label = ("Biểu \(code)", line.sourceLine) }
+            for deadline in Self.receivingDays(t, p: p, years: years) {
+                rows += 1
+                found.append(FoundTask(units: [], allAddressed: true, action: label?.text ?? "Gửi báo cáo", reportTo: nil, via: nil,
+                                       deadline: deadline, lines: LineRange(label?.line ?? line.sourceLine, line.sourceLine),
+                                       verbSlug: "gui-bao-cao", sectionHeading: nil, isTableRow: true))
+            }
+        }
+        if rows > 0 {
+            warnings.append("dòng \(lines[header].sourceLine): \(rows) hạn lấy từ cột \"Ngày nhận báo cáo\" của bảng biểu mẫu: kiểm tra đơn vị báo cáo")
+        }
+    }
+
+    private static let dueColumns = ["ngay nhan bao cao", "thoi han nhan bao cao", "thoi han gui bao cao", "ngay gui bao cao",
+                                     "thoi han nop bao cao", "han gui bao cao"]
+
+    /// A form's symbol at the start of a cell: "001.N/BCC-NLTS", "01/NN-TH-S".
+    private static func formCode(_ text: String) -> String? {
+        guard let first = text.split(separator: " ").first, first.first?.isNumber == true, first.contains("/"),
+              first.contains(where: \.isLetter) else { return nil }
+        // "001.N/BCC-NLTSChính thức năm" ran into the next cell: keep the symbol.
+        var code = ""
+        for c in first {
+            if c.isLowercase, let last = code.last, last.isUppercase { code.removeLast(); break }
+            code.append(c)
+        }
+        return code.isEmpty ? nil : code
+    }
+
+    private static func receivingDays(_ t: [Token], p: Paragraph, years: YearContext) -> [DraftDeadline] {
+        var start = years.issued
+        if start == nil, let y = years.year { start = CivilDate(year: y, month: 1, day: 1) }
+        var out: [DraftDeadline] = []
+        var i = 0
+        while i < t.count {
+            // "7,17,27 hàng tháng"
+            if t[i].kind == .number {
+                var days: [Int] = []
+                var k = i
+                while k < t.count, t[k].kind == .number, let d = Int(t[k].text), (1...31).contains(d), t[k].text.count <= 2 {
+                    days.append(d)
+                    k += 1
+                    if k < t.count, t[k].text == ",", k + 1 < t.count, t[k + 1].kind == .number { k += 1 } else { break }
+                }
+                if !days.isEmpty, t.matches("hang thang", at: k) {
+                    out.append(DraftDeadline(kind: .every, rule: "FREQ=MONTHLY;BYMONTHDAY=" + days.map(String.init).joined(separator: ","),
+                                             start: start, recurrenceKind: .through, phrase: p.text(t[i].start..<t[k + 1].end)))
+                    i = k + 2
+                    continue
+                }
+                // "17 ngày sau kỳ báo cáo"
+                if t.matches("ngay sau ky", at: i + 1), let n = Int(t[i].text), n > 0 {
+                    out.append(DraftDeadline(kind: .within, n: n, unit: "d", phrase: p.text(t[i].start..<t[min(t.count, i + 4) - 1].end)))
+                    i += 4
+                    continue
+                }
+            }
+            if let d = DateScanner.date(t, at: i) {
+                if d.year == nil, (1...12).contains(d.month) {
+                    out.append(DraftDeadline(kind: .every, rule: "FREQ=YEARLY;BYMONTH=\(d.month);BYMONTHDAY=\(d.day)", start: start,
+                                             recurrenceKind: .through, phrase: p.text(t[i].start..<t[d.tokenEnd - 1].end)))
+                }
+                i = max(d.tokenEnd, i + 1)
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+}
