@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(name: "NhacHanCoreTests", dependencies: ["NhacHanCore"], swiftSettings: strictSettings),
         .testTarget(name: "NhacHanConfigTests", dependencies: ["NhacHanConfig", "NhacHanCore"], swiftSettings: strictSettings),
         .testTarget(
-            name: "NhacHanImportTests", dependencies: ["NhacHanImport", "NhacHanCore", .product(name: "Crypto", package: "swift-crypto")],
+            name: "NhacHanImportTests", dependencies: ["NhacHanImport", "NhacHanCore", "NhacHanTestSupport", .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["Fixtures", "Golden"], swiftSettings: strictSettings),
         .testTarget(name: "NhacHanStoreTests", dependencies: ["NhacHanStore", "NhacHanTestSupport"], swiftSettings: strictSettings),
         .testTarget(

@@ -157,9 +157,10 @@ public final class PostgresTestServer: Sendable {
     }
 }
 
-/// Runs blocking work (a child process waited for) on a thread of its own, off the
-/// cooperative pool.
-func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+/// Runs blocking work (a child process waited for, a long CPU-bound measure) on a thread of
+/// its own, off the cooperative pool: on two cores the pool has two threads, and a test that
+/// holds one for minutes starves every async test beside it.
+public func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
         Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
     }

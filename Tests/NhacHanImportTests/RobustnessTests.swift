@@ -1,5 +1,6 @@
 import Foundation
 import NhacHanImport
+import NhacHanTestSupport
 import Testing
 
 /// A small deterministic generator (SplitMix64) so fuzz runs are reproducible.
@@ -41,32 +42,38 @@ struct RobustnessTests {
     }
 
     @Test("800 mutated seeds (FUZZ_ITERATIONS to change) import without a crash and render")
-    func fuzz() throws {
+    func fuzz() async throws {
         let seeds = try TestSupport.seedFiles.map { try Array(Data(contentsOf: TestSupport.seeds.appendingPathComponent($0))) }
-        var rng = SplitMix(state: 0x6E68_6163_6861_6E)
-        let importer = DirectiveImporter(directory: TestSupport.district)
-        var tasks = 0
-        for i in 0..<Int(ProcessInfo.processInfo.environment["FUZZ_ITERATIONS"] ?? "800")! {
-            let base = seeds[i % seeds.count]
-            let bytes = Self.mutate(base, &rng, donors: seeds)
-            let d = importer.draft(text: String(decoding: bytes, as: UTF8.self), sourceName: "fuzz-\(i).txt")
-            tasks += d.tasks.count
-            _ = YAMLRenderer.render(d)
-            _ = d.jsonString()
+        let tasks = try await offPool {
+            var rng = SplitMix(state: 0x6E68_6163_6861_6E)
+            let importer = DirectiveImporter(directory: TestSupport.district)
+            var tasks = 0
+            for i in 0..<Int(ProcessInfo.processInfo.environment["FUZZ_ITERATIONS"] ?? "800")! {
+                let base = seeds[i % seeds.count]
+                let bytes = Self.mutate(base, &rng, donors: seeds)
+                let d = importer.draft(text: String(decoding: bytes, as: UTF8.self), sourceName: "fuzz-\(i).txt")
+                tasks += d.tasks.count
+                _ = YAMLRenderer.render(d)
+                _ = d.jsonString()
+            }
+            return tasks
         }
         #expect(tasks > 0)
     }
 
     @Test("a 5 MB input completes (linear-time scanners)")
-    func large() {
-        var text = ""
-        let unit = "Yêu cầu các xã báo cáo kết quả về UBND huyện (qua Phòng LĐ-TB&XH) trước ngày 29/3/2024 và C h ủ  t r ì  hoa \u{0323}t động,\n"
-        while text.utf8.count < 5_000_000 { text += unit }
-        let d = DirectiveImporter(directory: TestSupport.district).draft(text: "Kính gửi: UBND các xã.\n" + text, sourceName: "big.txt")
-        #expect(!d.tasks.isEmpty)
-        let oneLine = String(repeating: "trước ngày 29/3 báo cáo ", count: 200_000)
-        let e = DirectiveImporter().draft(text: oneLine, sourceName: "line.txt")
-        #expect(e.warnings.count <= 201)
+    func large() async throws {
+        let (tasks, warnings) = try await offPool {
+            var text = ""
+            let unit = "Yêu cầu các xã báo cáo kết quả về UBND huyện (qua Phòng LĐ-TB&XH) trước ngày 29/3/2024 và C h ủ  t r ì  hoa \u{0323}t động,\n"
+            while text.utf8.count < 5_000_000 { text += unit }
+            let d = DirectiveImporter(directory: TestSupport.district).draft(text: "Kính gửi: UBND các xã.\n" + text, sourceName: "big.txt")
+            let oneLine = String(repeating: "trước ngày 29/3 báo cáo ", count: 200_000)
+            let e = DirectiveImporter().draft(text: oneLine, sourceName: "line.txt")
+            return (d.tasks.count, e.warnings.count)
+        }
+        #expect(tasks > 0)
+        #expect(warnings <= 201)
     }
 
     @Test("YAML strings are quoted and escaped")
