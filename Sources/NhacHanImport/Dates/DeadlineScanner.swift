@@ -35,6 +35,11 @@ struct YearContext: Sendable {
         }
         return date
     }
+
+    /// Where a recurrence read from the text starts: the issue date, else 1 January of its year.
+    var recurrenceStart: CivilDate? {
+        issued ?? year.flatMap { CivilDate(year: $0, month: 1, day: 1) }
+    }
 }
 
 /// Finds deadline phrases by their markers (Vietnamese administrative usage):
@@ -236,7 +241,7 @@ enum DeadlineScanner {
                 // "Thời gian (nhận hồ sơ): từ ngày X đến ngày Y": a window to send something in,
                 // whose end is a deadline when a delivering verb governs it.
                 submission = (max(0, from - 10)..<from).contains { t.matches("thoi gian", at: $0) || t.matches("thoi han", at: $0) || t.matches("han", at: $0) }
-                    && !(max(0, from - 6)..<from).contains { t[$0].is("chot") || t[$0].is("tinh") || t.matches("so lieu", at: $0) }
+                    && !speaksOfData(t, max(0, from - 6)..<from, p)
                 if let start = DateScanner.date(t, at: from + 1) {
                     isRange = true
                     rangeStart = years.resolve(start)
@@ -247,9 +252,8 @@ enum DeadlineScanner {
                     rangeStart = years.resolve(WrittenDate(day: day, month: d.month, year: d.year, tokenStart: k, tokenEnd: k + 1))
                 }
             }
-            // "số liệu tính đến ngày D": a data cut-off, never a deadline ("của tỉnh X đến hết
-            // ngày D" is not "tính"; a "tinh" whose accent came loose still is).
-            if window || t[i].is("den"), (max(0, i - 6)..<i).contains(where: { (t[$0].is("tinh") && !p.exact(t[$0], "tỉnh")) || t.matches("so lieu", at: $0) }) {
+            // "số liệu tính đến ngày D": a data cut-off, never a deadline.
+            if window || t[i].is("den"), speaksOfData(t, max(0, i - 6)..<i, p) {
                 return nil
             }
             // "trước ngày 25/6 đối với báo cáo 6 tháng, trước ngày 28/11 đối với báo cáo năm":
@@ -298,6 +302,12 @@ enum DeadlineScanner {
         return nil
     }
 
+    /// "số liệu", "tính (đến)", "chốt": words of a data period. "của tỉnh X" is not "tính"; a
+    /// "tinh" whose accent came loose still is.
+    private static func speaksOfData(_ t: [Token], _ range: Range<Int>, _ p: Paragraph) -> Bool {
+        range.contains { (t[$0].is("tinh") && !p.exact(t[$0], "tỉnh")) || t[$0].is("chot") || t.matches("so lieu", at: $0) }
+    }
+
     /// "cập nhật tình hình từ ngày 25/7 đến 18h00 ngày 05/8": the end of the data a text covers,
     /// unlike "nộp hồ sơ từ ngày 15/3 đến 17 giờ ngày 16/4", the end of a time to send in.
     private static func windowOfData(_ t: [Token], before i: Int) -> Bool {
@@ -339,9 +349,7 @@ enum DeadlineScanner {
                               kind: DraftDeadline.Kind, t: [Token], i: Int, end: Int, p: Paragraph,
                               years: YearContext) -> DeadlineHit {
         let rule = period.rule(day: day, month: month)
-        var start = years.issued
-        if start == nil, let y = years.year { start = CivilDate(year: y, month: 1, day: 1) }
-        let dl = DraftDeadline(kind: .every, time: time?.text, rule: rule, start: start,
+        let dl = DraftDeadline(kind: .every, time: time?.text, rule: rule, start: years.recurrenceStart,
                           recurrenceKind: kind == .through ? .through : .before,
                           phrase: phrase(t, min(i, period.tokenStart), max(end, period.tokenEnd), p))
         return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: end, isWindow: false, missingYear: false)

@@ -20,8 +20,7 @@ extension TaskExtractor {
         var rows = 0
         for line in lines[(header + 1)...] {
             if LineShape.wordCount(line.scalars) > 30 || rows >= 200 { break }  // prose again, or enough
-            var p = Paragraph()
-            p.append(line, separator: nil)
+            let p = Paragraph(line)
             let t = Tokenizer.tokens(p.folded, in: 0..<p.count)
             if let code = Self.formCode(line.text) { label = ("Biểu \(code)", line.sourceLine) }
             for deadline in Self.receivingDays(t, p: p, years: years) {
@@ -53,8 +52,7 @@ extension TaskExtractor {
     }
 
     private static func receivingDays(_ t: [Token], p: Paragraph, years: YearContext) -> [DraftDeadline] {
-        var start = years.issued
-        if start == nil, let y = years.year { start = CivilDate(year: y, month: 1, day: 1) }
+        let start = years.recurrenceStart
         var out: [DraftDeadline] = []
         var i = 0
         while i < t.count {

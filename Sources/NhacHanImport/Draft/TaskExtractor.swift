@@ -61,23 +61,24 @@ struct TaskExtractor {
                 return
             }
             let from = body.headingEnds[n] ?? 0
-            let whole = Periodicity.detect(Tokenizer.tokens(p.folded, in: from..<p.count))
+            let tokens = Tokenizer.tokens(p.folded, in: from..<p.count)
+            let whole = Periodicity.detect(tokens)
             // "Báo cáo … trong kỳ từ ngày 16 tháng 12 năm trước đến ngày 15 tháng 3. Gửi báo cáo
             // chậm nhất vào ngày 18 tháng 3.": a report period's dates come back every year.
-            let reportPeriod = Self.speaksOfReportPeriod(p, from: from) ? Periodicity(freq: "YEARLY", tokenStart: 0, tokenEnd: 0) : nil
+            let reportPeriod = Self.speaksOfReportPeriod(tokens) ? Periodicity(freq: "YEARLY", tokenStart: 0, tokenEnd: 0) : nil
             let yearly = whole?.freq == "YEARLY" && whole?.months == nil ? whole : documentYearly ?? reportPeriod
             if LineShape.marker(p.scalars) == nil { leadIn = nil }
-            for s in Self.sentences(p, from: from) { read(p, s, paragraph: n, yearly: yearly, period: whole) }
-            if p.text.trimmingSpaces.hasSuffix(":"), let s = Self.sentences(p, from: from).last {
+            let sentences = Self.sentences(p, from: from)
+            for s in sentences { read(p, s, paragraph: n, yearly: yearly, period: whole) }
+            if p.scalars.last(where: { $0 != " " }) == ":", let s = sentences.last {
                 let t = Tokenizer.tokens(p.folded, in: s)
                 if let v = t.indices.first(where: { ClauseReader.verb(t, at: $0) != nil }) { leadIn = (p, s, t, v) }
             }
         }
     }
 
-    private static func speaksOfReportPeriod(_ p: Paragraph, from: Int) -> Bool {
-        let t = Tokenizer.tokens(p.folded, in: from..<p.count)
-        return t.indices.contains { t.matches("nam truoc", at: $0) || t.matches("ky bao cao", at: $0) || t.matches("trong ky", at: $0) }
+    private static func speaksOfReportPeriod(_ t: [Token]) -> Bool {
+        t.indices.contains { t.matches("nam truoc", at: $0) || t.matches("ky bao cao", at: $0) || t.matches("trong ky", at: $0) }
     }
 
     /// The first organ named after the last "giao", "đề nghị" or "yêu cầu" of the prefix.
@@ -115,21 +116,20 @@ struct TaskExtractor {
     /// gave is not read again.
     mutating func readTimetable(_ lines: [CleanLine]) {
         // The cleaner already split rows at their "|" borders: cells of one source line.
-        let cells = lines
         let rows = zip(lines, lines.dropFirst()).contains { $0.sourceLine == $1.sourceLine }
-        let strict = cells.firstIndex { line in
+        let strict = lines.firstIndex { line in
             LineShape.wordCount(line.scalars) <= 14 && Self.deadlineColumns.contains { Fold.key(line.text).contains($0) }
         }
-        let loose = cells.firstIndex { line in
+        let loose = lines.firstIndex { line in
             let f = Fold.key(line.text)
             return LineShape.wordCount(line.scalars) <= 4 && ["thoi gian", "thoi han", "ngay thang", "moc thoi gian"].contains { f.hasPrefix($0) }
         }
         guard let header = strict ?? loose ?? (rows ? -1 : nil) else { return }
         let known = Set(found.compactMap { $0.deadline?.date })
         var step: CleanLine?
-        for line in cells[(header + 1)...] {
-            var p = Paragraph()
-            p.append(line, separator: nil)
+        for index in (header + 1)..<lines.count {
+            let line = lines[index]
+            let p = Paragraph(line)
             let t = Tokenizer.tokens(p.folded, in: 0..<p.count)
             if let d = DateScanner.date(t, at: 0), d.tokenEnd == t.count || t[d.tokenEnd].text == "(" || t[d.tokenEnd].text == "." {
                 defer { step = nil }
@@ -137,18 +137,21 @@ struct TaskExtractor {
                 // With no header, only a real row: the step and its date on one source line.
                 if strict == nil, loose == nil, cell.sourceLine != line.sourceLine { continue }
                 if strict == nil {
-                    var q = Paragraph()
-                    q.append(cell, separator: nil)
+                    let q = Paragraph(cell)
                     let s = Tokenizer.tokens(q.folded, in: 0..<q.count)
                     guard s.indices.contains(where: { ClauseReader.verb(s, at: $0) != nil || s.matches("han cuoi", at: $0) || s.matches("han chot", at: $0) })
                     else { continue }
                 }
                 let action = cell.text.split(separator: " ").prefix(16).joined(separator: " ").trimmingTrailing(".;,")
                 let deadline = DraftDeadline(kind: .through, date: date, phrase: line.text)
-                // The row's own unit: "1 | Phòng Nội vụ | Báo cáo biên chế | 09/4/2024".
-                let units = cells.filter { $0.sourceLine == line.sourceLine && $0 != cell && $0 != line }.flatMap { c -> [UnitMention] in
-                    var q = Paragraph()
-                    q.append(c, separator: nil)
+                // The row's own unit: "1 | Phòng Nội vụ | Báo cáo biên chế | 09/4/2024"; a row's
+                // cells lie next to each other.
+                var first = index
+                while first > 0, lines[first - 1].sourceLine == line.sourceLine { first -= 1 }
+                var last = index
+                while last + 1 < lines.count, lines[last + 1].sourceLine == line.sourceLine { last += 1 }
+                let units = lines[first...last].filter { $0 != cell && $0 != line }.flatMap { c -> [UnitMention] in
+                    let q = Paragraph(c)
                     return OrganWords.startsOrgan(q, at: 0, requireCapital: true) ? matcher.mentions(q, 0..<q.count) : []
                 }
                 found.append(FoundTask(units: units, allAddressed: units.isEmpty, action: action, reportTo: nil, via: nil,
@@ -198,25 +201,8 @@ struct TaskExtractor {
             readHits += 1
             if readHits > Self.limit { return }
             let line = p.lines(t[hit.tokenStart].start..<t[hit.tokenEnd - 1].end).from
-            // "lùi thời gian nhận tác phẩm … đến hết ngày D": the end of receiving is the senders' deadline.
-            let receiving = hit.isWindow ? (max(0, hit.tokenStart - 30)..<hit.tokenStart).first { k in
-                t[k].is("nhan") && (k >= 2 && (t.matches("thoi gian", at: k - 2) || t[k - 1].is("han"))
-                    || k + 1 < t.count && ["bai", "ho", "tac", "don", "de", "san"].contains(t[k + 1].text))
-            } : nil
-            // "Tổ chức các cuộc họp giao ban … trước ngày 25 hàng tháng": a recurring limit on a
-            // piece of work is a deadline too (a single one, "tổ chức các hoạt động trước ngày
-            // 28/6", is the day being marked).
-            let work = hit.deadline.kind == .every
-                ? (max(0, hit.tokenStart - 40)..<hit.tokenStart).reversed().first { ClauseReader.startsWork(t, at: $0) } : nil
-            // "Thời hạn giải quyết khiếu nại lần đầu không quá 30 ngày, kể từ ngày thụ lý": a count
-            // from an event is a time limit whatever the verb; the clause before it names the work.
-            let counted = hit.deadline.kind == .within && hit.deadline.phrase.range(of: #"(kể|tính) từ|sau khi"#, options: .regularExpression) != nil
-                ? 0 : nil
-            // "hoàn thành vào ngày D", "Thời gian hoàn thành: ngày D": the verb is in the phrase.
-            // "Ngày hết hạn lấy ý kiến: D", "hạn chót: D": the phrase names itself a deadline.
-            let own = (hit.tokenStart..<hit.tokenEnd).first { ClauseReader.verb(t, at: $0) != nil }
-                ?? (!hit.isWindow && hit.deadline.phrase.lowercased().contains("hạn") ? hit.tokenStart : nil)
-            guard let v = ClauseReader.governingVerb(t, before: hit.tokenStart, after: hit.tokenEnd, p: p) ?? receiving ?? work ?? counted ?? own else {
+            guard let v = ClauseReader.governingVerb(t, before: hit.tokenStart, after: hit.tokenEnd, p: p)
+                    ?? Self.verbWithout(hit, t, p) else {
                 if !hit.isWindow, hit.deadline.kind != .undated, let lead = leadIn, LineShape.marker(p.scalars) != nil {
                     used = true
                     add(lead.paragraph, lead.tokens, range: lead.range, verb: lead.verb, deadline: hit.deadline, paragraph: n,
@@ -249,6 +235,30 @@ struct TaskExtractor {
         let line = p.lines(range).from
         warnings.append("dòng \(line): có nghĩa vụ báo cáo nhưng không ghi thời hạn")
         add(p, t, range: range, verb: v, deadline: nil, paragraph: n, hitStart: t.count)
+    }
+
+    /// Where the work of a deadline is named when no delivering verb governs it.
+    private static func verbWithout(_ hit: DeadlineHit, _ t: [Token], _ p: Paragraph) -> Int? {
+        // "lùi thời gian nhận tác phẩm … đến hết ngày D": the end of receiving is the senders' deadline.
+        if hit.isWindow, let k = (max(0, hit.tokenStart - 30)..<hit.tokenStart).first(where: { k in
+            t[k].is("nhan") && (k >= 2 && (t.matches("thoi gian", at: k - 2) || t[k - 1].is("han"))
+                || k + 1 < t.count && ["bai", "ho", "tac", "don", "de", "san"].contains(t[k + 1].text))
+        }) { return k }
+        // "Tổ chức các cuộc họp giao ban … trước ngày 25 hàng tháng": a recurring limit on a
+        // piece of work is a deadline too (a single one, "tổ chức các hoạt động trước ngày
+        // 28/6", is the day being marked).
+        if hit.deadline.kind == .every,
+           let k = (max(0, hit.tokenStart - 40)..<hit.tokenStart).reversed().first(where: { ClauseReader.startsWork(t, at: $0) }) { return k }
+        let phrase = hit.tokenStart..<hit.tokenEnd
+        // "Thời hạn giải quyết khiếu nại lần đầu không quá 30 ngày, kể từ ngày thụ lý": a count
+        // from an event is a time limit whatever the verb; the clause before it names the work.
+        if hit.deadline.kind == .within,
+           phrase.contains(where: { t.matches("ke tu", at: $0) || t.matches("tinh tu", at: $0) || t.matches("sau khi", at: $0) }) { return 0 }
+        // "hoàn thành vào ngày D", "Thời gian hoàn thành: ngày D": the verb is in the phrase.
+        if let k = phrase.first(where: { ClauseReader.verb(t, at: $0) != nil }) { return k }
+        // "Ngày hết hạn lấy ý kiến: D", "hạn chót: D": the phrase names itself a deadline.
+        if !hit.isWindow, phrase.contains(where: { t[$0].is("han") && p.exact(t[$0], "hạn") }) { return hit.tokenStart }
+        return nil
     }
 
     private mutating func add(_ p: Paragraph, _ t: [Token], range: Range<Int>, verb v: Int,
