@@ -138,9 +138,88 @@ struct RealFormTests {
         ("BỘ LAO ĐỘNG-THƯƠNG BINH VÀ XÃ HỘI", "Bộ Lao động - Thương binh và Xã hội"),
         ("BẢO HIỂM XÃ HỘI TỈNH QUẢNG NGÃI", "Bảo hiểm xã hội tỉnh Quảng Ngãi"),
         ("PHÒNG GIÁO DỤC-ĐÀO TẠO", "Phòng Giáo dục - Đào tạo"),
+        ("UBND XÃ BÌNH CHÂU", "UBND xã Bình Châu"),
     ])
     func issuerCase(_ caps: String, _ written: String) {
         let d = draft("\(caps)\nSố: 12/TB\nHà Nội, ngày 10 tháng 7 năm 2021\nKính gửi: Các đơn vị.\n")
         #expect(d.issuer == written)
+    }
+
+    @Test("a press byline 'Q.LINH' is no signer: the article after it is read")
+    func byline() {
+        let d = draft("""
+        20/03/2012 02:01 GMT+7
+        Q.LINH
+        Thành đoàn triển khai cuộc thi viết.
+        Các tác giả gửi bài về Ban Tổ chức trước ngày 20/7/2012.
+        """)
+        #expect(deadlines(d).map { "\($0.kind.rawValue) \($0.date?.description ?? "-")" } == ["before 2012-07-20"])
+    }
+
+    @Test("a verb inside a quoted title does not govern the deadline after it")
+    func quotedVerb() {
+        let d = draft("""
+        Kính gửi: Các cơ sở Đoàn.
+        Tác giả gửi bài về Ban biên tập, ngoài bì thư ghi rõ “Thư gửi Đại hội Đoàn” hoặc qua email từ nay đến ngày 20/7/2012.
+        """)
+        #expect(deadlines(d).map { "\($0.kind.rawValue) \($0.date?.description ?? "-")" } == ["through 2012-07-20"])
+        #expect(d.tasks.first?.action.hasPrefix("Gửi bài") == true, "\(d.tasks.map(\.action))")
+    }
+
+    @Test("a report-form table repeats a receiving day under ditto marks, and a form's corner block above its title is read")
+    func reportForms() {
+        let table = draft("""
+        Tên biểu Ký hiệu biểu Kỳ báo cáo Ngày nhận báo cáo
+        1. Báo cáo hoạt động SXCN 01-CS/SXCN Tháng Ngày 12 tháng sau tháng báo
+        cáo
+        2. Báo cáo hoạt động thương mại
+        01-CS/HĐTM Tháng “ x Có hoạt động bán buôn, bán lẻ
+        3. Báo cáo hoạt động vận tải, kho bãi
+        01-CS/VTKB Tháng “ x Có hoạt động vận tải, kho bãi
+        """)
+        #expect(deadlines(table).map { $0.rule ?? "-" } == Array(repeating: "FREQ=MONTHLY;BYMONTHDAY=12", count: 3))
+        let corner = draft("""
+        Biểu số: 11a/BTP/HCTP/HT/KSKT
+        Ban hành theo Thông tư số 08/2011/TT-BTP ngày 05/4/2011.
+        Ngày nhận báo cáo (BC):
+        BC 6 tháng đợt 1: ngày 07 tháng 4 hàng năm.
+        BC năm chính thức: ngày 07 tháng 01 năm sau.
+        SỐ LIỆU ĐĂNG KÝ
+        KHAI SINH, KHAI TỬ
+        """)
+        #expect(deadlines(corner).map { $0.rule ?? "-" } == ["FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=7", "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=7"])
+        #expect(corner.number == "08/2011/TT-BTP")
+        #expect(corner.issued?.description == "2011-04-05")
+    }
+
+    @Test("a number's date said later in the page", arguments: [
+        ("Bộ Kế hoạch và Đầu tư vừa ban hành Công văn 9399/BKHĐT-QLKKT về việc báo cáo.\nXem chi tiết tại Công văn 9399/BKHĐT-QLKKT ngày 18/12/2019.", "9399/BKHĐT-QLKKT", "2019-12-18"),
+        ("(Ban hành kèm theo Quyết định số 3240 /QĐ-UBND ngày 19 tháng 6 năm 2013 của Chủ tịch)", "3240/QĐ-UBND", "2013-06-19"),
+        ("Ngày 02/03/2022, Giám đốc Sở Khoa học và Công nghệ đã ký ban hành Công văn số 343/SKHCN-VP về việc báo cáo.", "343/SKHCN-VP", "2022-03-02"),
+    ])
+    func proseNumber(_ text: String, _ number: String, _ issued: String) {
+        let d = draft(text + "\n")
+        #expect(d.number == number)
+        #expect(d.issued?.description == issued)
+    }
+
+    @Test("the items under 'Thời hạn gửi báo cáo:' give each report's day without a marker word")
+    func reportTimeList() {
+        let d = draft("""
+        Kính gửi: Phòng Tư pháp các huyện.
+        1. Thời hạn gửi báo cáo:
+        - Báo cáo tháng: ngày 20 hàng tháng;
+        - Báo cáo quý: ngày 20 của tháng cuối quý;
+        - Báo cáo năm: ngày 20/11.
+        2. Thời gian chốt số liệu: ngày 14 của tháng báo cáo.
+        """)
+        #expect(deadlines(d).map { $0.rule ?? "-" } == ["FREQ=MONTHLY;BYMONTHDAY=20", "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=20",
+                                                        "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=20"])
+    }
+
+    @Test("a text dated only by its lunar year 'Tết Mậu Tý' reads its dates in 2008")
+    func lunarYearName() {
+        let d = draft("Các bộ, ngành báo cáo tình hình Tết về Văn phòng Chính phủ trước ngày 12-2 (mùng 6 Tết Mậu Tý).\n")
+        #expect(deadlines(d).map { $0.date?.description ?? "-" } == ["2008-02-12"])
     }
 }

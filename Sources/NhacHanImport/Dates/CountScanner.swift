@@ -100,7 +100,7 @@ extension DeadlineScanner {
         }
         let dl = DraftDeadline(kind: .within, n: n, unit: unit, from: from, phrase: phrase(t, i, max(end, j), p))
         // An aside may hold a limit of its own ("(… thì tối đa không quá 25 ngày làm việc)"): read on inside it.
-        return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: aside > j ? j : max(end, j), isWindow: false, missingYear: false)
+        return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: aside > j ? j : max(end, j))
     }
 
     /// A count written in words: "ba", "mười lăm", "ba mươi" (folded: "ba", "muoi lam", "ba muoi").

@@ -2,22 +2,36 @@ import NhacHanCore
 
 /// A deadline found in a sentence, with the tokens its phrase covers.
 struct DeadlineHit: Sendable {
+    /// What the marked date is to the work of its sentence.
+    enum Role: Sendable, Equatable {
+        /// "trước ngày D", "chậm nhất ngày D".
+        case deadline
+        /// "trong quý I/2020": a period's last day, unless the sentence also gives a date.
+        case periodEnd
+        /// "đến hết ngày D": the end of a period, a deadline only when a delivering verb governs it.
+        case windowEnd
+        /// "từ ngày X đến (hết) ngày Y": a period with a written start (a data period, an
+        /// activity window), never a deadline by itself; it bounds a recurrence of the same
+        /// sentence. A `submission` period ("Thời gian: từ ngày X đến ngày Y") is one to send
+        /// something in: with no recurrence to bound, its end stays a window's end.
+        case period(start: CivilDate?, submission: Bool)
+    }
+
     var deadline: DraftDeadline
     var tokenStart: Int
     var tokenEnd: Int
-    /// "đến hết ngày", "từ ... đến ngày": the end of a period, not by itself a deadline.
-    var isWindow: Bool
+    var role: Role = .deadline
     /// A date written without a year that the document's year could not resolve.
-    var missingYear: Bool
-    /// "từ ngày X đến (hết) ngày Y": a period with a written start (a data period, an activity
-    /// window), never a deadline by itself; it bounds a recurrence of the same sentence.
-    var rangeStart: CivilDate? = nil
-    var isRange = false
-    /// "Thời gian: từ ngày X đến ngày Y": a period to send something in; with no recurrence
-    /// for it to bound, its end stays a (window) deadline.
-    var isSubmissionWindow = false
+    var missingYear = false
     /// "… ngày 20/6 và ngày 20/12": where a second date of the same deadline may follow.
     var continuation: DeadlineScanner.Continuation? = nil
+
+    var isWindow: Bool { role != .deadline && role != .periodEnd }
+
+    var period: (start: CivilDate?, submission: Bool)? {
+        if case .period(let start, let submission) = role { return (start, submission) }
+        return nil
+    }
 }
 
 /// What a date without a year is resolved against: the issue date, else the document's year.
@@ -55,15 +69,17 @@ enum DeadlineScanner {
     /// - Parameter paragraphPeriod: the period an earlier sentence of the paragraph names, for a
     ///   day of the month said later ("… hàng quý, 6 tháng và hàng năm … Thời hạn gửi chậm nhất
     ///   là ngày 20 của tháng cuối kỳ báo cáo").
+    /// - Parameter dueItem: an item under a heading that names the time of reports ("Thời hạn
+    ///   gửi báo cáo:"), whose label's day needs no marker word ("- Báo cáo tháng: ngày 20").
     static func scan(_ t: [Token], in p: Paragraph, years: YearContext, yearly: Periodicity? = nil,
-                     paragraphPeriod: Periodicity? = nil) -> [DeadlineHit] {
+                     paragraphPeriod: Periodicity? = nil, dueItem: Bool = false) -> [DeadlineHit] {
         var hits: [DeadlineHit] = []
         let sentencePeriod = Periodicity.detect(t)
         let period = sentencePeriod ?? yearly
         let dayPeriod = sentencePeriod ?? paragraphPeriod ?? yearly
         var i = 0
         while i < t.count {
-            if let hit = marked(t, at: i, p: p, years: years, period: period, dayPeriod: dayPeriod)
+            if let hit = marked(t, at: i, p: p, years: years, period: period, dayPeriod: dayPeriod, dueItem: dueItem)
                 ?? range(t, at: i, p: p, years: years) ?? leadDate(t, at: i, p: p, years: years)
                 ?? within(t, at: i, p: p) ?? undated(t, at: i, p: p) {
                 hits.append(hit)
@@ -78,6 +94,12 @@ enum DeadlineScanner {
             }
             i += 1
         }
+        // "Riêng trong quý I năm 2019, gửi trước ngày 05/5/2019": the period says which report,
+        // the date after it is the deadline.
+        let dated = hits.filter { $0.role == .deadline && $0.deadline.date != nil }
+        hits.removeAll { hit in
+            hit.role == .periodEnd && dated.contains { $0.tokenStart >= hit.tokenEnd && $0.tokenStart - hit.tokenEnd <= 8 }
+        }
         return bounded(hits)
     }
 
@@ -90,7 +112,7 @@ enum DeadlineScanner {
         guard t.matches("han cuoi", at: k) || t.matches("han chot", at: k) || t.matches("han nop", at: k) || t.matches("han gui", at: k),
               let date = years.resolve(d) else { return nil }
         let dl = DraftDeadline(kind: .through, date: date, phrase: phrase(t, i, k + 2, p))
-        return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: k + 2, isWindow: false, missingYear: false)
+        return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: k + 2)
     }
 
     /// "từ (ngày) 20 - 26/01/2023", "từ 30/4 - 03/5": a period written with a dash, which
@@ -107,8 +129,7 @@ enum DeadlineScanner {
         let from = years.resolve(WrittenDate(day: start.day, month: start.month == 0 ? end.month : start.month,
                                              year: start.year ?? until.year, tokenStart: 0, tokenEnd: 0))
         let dl = DraftDeadline(kind: .through, date: until, phrase: phrase(t, i, end.tokenEnd, p))
-        return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: end.tokenEnd, isWindow: true, missingYear: false,
-                           rangeStart: from, isRange: true)
+        return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: end.tokenEnd, role: .period(start: from, submission: false))
     }
 
     /// A recurrence and a dated period in one sentence ("hằng ngày … từ ngày 10/10 đến hết ngày
@@ -116,19 +137,19 @@ enum DeadlineScanner {
     /// Two periods ("từ ngày 16 đến ngày 18/4 và … từ ngày 30/4 đến ngày 03/5") make two
     /// bounded recurrences.
     private static func bounded(_ hits: [DeadlineHit]) -> [DeadlineHit] {
-        let ranges = hits.filter(\.isRange)
+        let ranges = hits.filter { $0.period != nil }
         guard !ranges.isEmpty else { return hits }
         var out: [DeadlineHit] = []
         if !hits.contains(where: { $0.deadline.kind == .every }) {
             return hits.compactMap { hit in
-                guard hit.isRange else { return hit }
-                guard hit.isSubmissionWindow else { return nil }
+                guard let period = hit.period else { return hit }
+                guard period.submission else { return nil }
                 var window = hit
-                window.isRange = false
+                window.role = .windowEnd
                 return window
             }
         }
-        for hit in hits where !hit.isRange {
+        for hit in hits where hit.period == nil {
             guard hit.deadline.kind == .every, let rule = hit.deadline.rule, !rule.contains("UNTIL=") else {
                 out.append(hit)
                 continue
@@ -137,7 +158,7 @@ enum DeadlineScanner {
                 guard let until = range.deadline.date else { continue }
                 var copy = hit
                 copy.deadline.rule = rule + ";UNTIL=" + until.description.replacingOccurrences(of: "-", with: "")
-                if let start = range.rangeStart { copy.deadline.start = start }
+                if let start = range.period?.start { copy.deadline.start = start }
                 copy.deadline.phrase += "; " + range.deadline.phrase
                 out.append(copy)
             }
@@ -151,11 +172,12 @@ enum DeadlineScanner {
 
     /// `trước`, `chậm nhất`, `đến hết`, `trong ngày`, `hạn chót`, `từ ... đến ngày` + date.
     private static func marked(_ t: [Token], at i: Int, p: Paragraph, years: YearContext,
-                               period: Periodicity?, dayPeriod: Periodicity? = nil,
+                               period: Periodicity?, dayPeriod: Periodicity? = nil, dueItem: Bool = false,
                                continuing: Continuation? = nil) -> DeadlineHit? {
         var j: Int
         var kind: DraftDeadline.Kind
         var window = false
+        var recurringOnly = false
         var time: WrittenTime?
         if let c = continuing {
             j = c.at + 1
@@ -165,7 +187,7 @@ enum DeadlineScanner {
             return dated(t, at: i, j, kind: kind, window: false, time: time, p: p, years: years, period: period, dayPeriod: nil)
         }
         switch t[i].text {
-        case "truoc", "cham", "muon", "khong", "den", "trong", "han", "thoi", "hoan", "het": break
+        case "truoc", "cham", "muon", "khong", "den", "trong", "han", "thoi", "hoan", "het", "vao", "la", "ngay", "ket": break
         default: return nil
         }
         if t[i].is("truoc") {
@@ -196,7 +218,7 @@ enum DeadlineScanner {
             // "hoàn thành và trình UBND tỉnh trong quý I/2020", "báo cáo trong tháng 9/2022":
             // by the period's last day.
             let dl = DraftDeadline(kind: .through, date: last, phrase: phrase(t, i, end, p))
-            return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: end, isWindow: false, missingYear: false)
+            return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: end, role: .periodEnd)
         } else if t.matches("trong ngay", at: i) {
             j = i + 1; kind = .through
         } else if t.matches("thoi gian hoan thanh", at: i) {
@@ -208,6 +230,18 @@ enum DeadlineScanner {
             j = i + 2; kind = .through
             while j < t.count, j < i + 7, ["la", ":", "nop", "gui", "hoan", "thanh", "cuoi", "cung", "bao", "cao"].contains(t[j].text) { j += 1 }
             if j < t.count, t[j].is("truoc") { return nil }  // "thời hạn: trước ngày" is read at "trước"
+        } else if t[i].is("vao") || t[i].is("la"), (max(0, i - 8)..<i).contains(where: { t.matches("bao cao", at: $0) || t[$0].is("nop") }),
+                  let at = [i + 1, i + 2].first(where: { $0 < t.count && (t[$0].is("ngay") || Self.weekday(t, at: $0)) }),
+                  at == i + 1 || t[i + 1].is("sang") || t[i + 1].is("chieu") {
+            // "báo cáo tháng vào ngày 20 tháng sau", "Ngày nộp báo cáo là ngày 12 tháng sau
+            // của tháng báo cáo", "gửi báo cáo tuần vào sáng thứ Sáu hằng tuần": a report's
+            // day, a deadline when it recurs.
+            j = at; kind = .through; recurringOnly = true
+        } else if t.matches("ket thuc", at: i), i + 2 < t.count, t[i + 2].is("luc") || t[i + 2].is("vao") {
+            // "nhận hồ sơ … bắt đầu từ 22.2 và kết thúc lúc 17 giờ ngày 14.3.2021".
+            j = i + 3; kind = .through
+        } else if dueItem, t[i].is("ngay"), i > 0, [":", ",", ";", "-"].contains(t[i - 1].text) {
+            j = i; kind = .through
         } else {
             return nil
         }
@@ -218,7 +252,8 @@ enum DeadlineScanner {
             while j < t.count, t[j].text == "," || t[j].text == "'" || t[j].is("cung") { j += 1 }
             j = skipWeekday(t, j)
         }
-        return dated(t, at: i, j, kind: kind, window: window, time: time, p: p, years: years, period: period, dayPeriod: dayPeriod)
+        let hit = dated(t, at: i, j, kind: kind, window: window, time: time, p: p, years: years, period: period, dayPeriod: dayPeriod)
+        return recurringOnly && hit?.deadline.kind != .every ? nil : hit
     }
 
     /// Where a marked deadline goes on after its date: "và (ngày) D", "hoặc D".
@@ -267,15 +302,20 @@ enum DeadlineScanner {
             if d.year == nil, t.matches("nam sau", at: after) || t.matches("nam tiep theo", at: after) {
                 own = Periodicity(freq: "YEARLY", tokenStart: d.tokenEnd, tokenEnd: after + 2)
             }
+            // "Trước ngày 05/4, 05/7, 05/10, 05/11, các đơn vị chấm điểm theo quý": one day of
+            // several months, every year.
+            if d.year == nil, !window, let (months, end) = monthList(t, after: d) {
+                let yearly = Periodicity(freq: "YEARLY", months: months, tokenStart: i, tokenEnd: end)
+                return every(yearly, day: d.day, month: nil, time: time, kind: kind, t: t, i: i, end: end, p: p, years: years)
+            }
             var hit: DeadlineHit
             if let period = own ?? period, d.year == nil, !isRange {
                 hit = every(period, day: d.day, month: d.month, time: time, kind: kind, t: t, i: i, end: d.tokenEnd, p: p, years: years)
             } else {
                 let dl = DraftDeadline(kind: time != nil ? .at : kind, date: date, time: time?.text,
                                        phrase: phrase(t, i, d.tokenEnd, p))
-                hit = DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: d.tokenEnd, isWindow: window,
-                                  missingYear: date == nil, rangeStart: rangeStart, isRange: isRange)
-                hit.isSubmissionWindow = submission
+                let role: DeadlineHit.Role = isRange ? .period(start: rangeStart, submission: submission) : window ? .windowEnd : .deadline
+                hit = DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: d.tokenEnd, role: role, missingYear: date == nil)
             }
             if !window, d.tokenEnd < t.count, t[d.tokenEnd].is("va") || t[d.tokenEnd].is("hoac") {
                 hit.continuation = Continuation(at: d.tokenEnd, kind: kind, time: time)
@@ -292,6 +332,10 @@ enum DeadlineScanner {
             && !(k + 1 < t.count && (["ngay", "nam", "tuan", "gio"].contains(t[k + 1].text) || t[k + 1].is("thang") && !t[k - 1].is("ngay")))
         let own = isDay ? Periodicity.detect(t, from: k + 1, to: min(t.count, k + 8)) : nil
         if let period = own ?? dayPeriod {
+            // "trước thứ Sáu hằng tuần", "vào sáng thứ Sáu hằng tuần".
+            if time == nil, period.byDay != nil, Self.weekday(t, at: j) {
+                return every(period, day: nil, month: nil, time: nil, kind: kind, t: t, i: i, end: j + 2, p: p, years: years)
+            }
             if isDay, let day = Int(t[k].text.prefix(2)), (1...31).contains(day) {
                 return every(period, day: day, month: nil, time: time, kind: kind, t: t, i: i, end: k + 1, p: p, years: years)
             }
@@ -300,6 +344,27 @@ enum DeadlineScanner {
             }
         }
         return nil
+    }
+
+    /// "thứ Sáu", "thứ 6", "chủ nhật" at `i`.
+    static func weekday(_ t: [Token], at i: Int) -> Bool {
+        guard i + 1 < t.count else { return false }
+        if t[i].is("chu") { return t[i + 1].is("nhat") }
+        return t[i].is("thu") && ["hai", "ba", "tu", "nam", "sau", "bay", "2", "3", "4", "5", "6", "7"].contains(t[i + 1].text)
+    }
+
+    /// ", 05/7, 05/10, 05/11" after a first yearless date "05/4": the months of a day written
+    /// three times or more, with no year after the list.
+    private static func monthList(_ t: [Token], after first: WrittenDate) -> ([Int], Int)? {
+        var months = [first.month]
+        var k = first.tokenEnd
+        while k + 1 < t.count, t[k].text == ",", let d = DateScanner.date(t, at: k + 1), d.year == nil, d.day == first.day,
+              (1...12).contains(d.month) {
+            months.append(d.month)
+            k = d.tokenEnd
+        }
+        guard months.count >= 3, Set(months).count == months.count, !(k < t.count && t[k].is("nam")) else { return nil }
+        return (months, k)
     }
 
     /// "số liệu", "tính (đến)", "chốt": words of a data period. "của tỉnh X" is not "tính"; a
@@ -332,14 +397,8 @@ enum DeadlineScanner {
 
     /// "thứ Sáu, ", "Chủ nhật": a weekday written before the date it names.
     private static func skipWeekday(_ t: [Token], _ j: Int) -> Int {
-        var k = j
-        if k + 1 < t.count, t[k].is("thu"), t[k + 1].kind == .number || ["hai", "ba", "tu", "nam", "sau", "bay"].contains(t[k + 1].text) {
-            k += 2
-        } else if t.matches("chu nhat", at: k) {
-            k += 2
-        } else {
-            return j
-        }
+        guard weekday(t, at: j) else { return j }
+        var k = j + 2
         while k < t.count, t[k].text == "," { k += 1 }
         // Only when a date follows: "trước thứ Sáu hằng tuần" keeps its weekday.
         return DateScanner.date(t, at: k) != nil ? k : j
@@ -352,7 +411,7 @@ enum DeadlineScanner {
         let dl = DraftDeadline(kind: .every, time: time?.text, rule: rule, start: years.recurrenceStart,
                           recurrenceKind: kind == .through ? .through : .before,
                           phrase: phrase(t, min(i, period.tokenStart), max(end, period.tokenEnd), p))
-        return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: end, isWindow: false, missingYear: false)
+        return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: end)
     }
 
     /// Phrases that promise a deadline without giving one.
@@ -369,7 +428,7 @@ enum DeadlineScanner {
             if t[i].text == words[0], t.matches(words, at: i) {
                 let end = i + words.count
                 let dl = DraftDeadline(kind: .undated, phrase: phrase(t, i, end, p))
-                return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: end, isWindow: false, missingYear: false)
+                return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: end)
             }
         }
         return nil

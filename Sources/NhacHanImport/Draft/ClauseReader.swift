@@ -36,10 +36,15 @@ enum ClauseReader {
     /// a purpose clause "để ..."), else the first after it before any "để".
     static func governingVerb(_ t: [Token], before hit: Int, after end: Int, p: Paragraph) -> Int? {
         func purpose(_ i: Int) -> Bool { t[i].is("de") && p.exact(t[i], "để") }
+        // "ghi rõ “Thư gửi Đại hội Đoàn” hoặc qua email … đến ngày D": a verb inside a quoted
+        // title is part of a name; a quote mark closed between it and the date says so.
+        var quotes = 0
         var found: [Int] = []
         var k = hit - 1
         while k >= 0, hit - k <= 80 {
-            if verb(t, at: k) != nil, !(k > 0 && verb(t, at: k - 1) != nil) { found.append(k) }
+            if t[k].text == "\"" { quotes += 1 }
+            if verb(t, at: k) != nil, !(k > 0 && verb(t, at: k - 1) != nil),
+               quotes % 2 == 0 || !t[..<k].contains(where: { $0.text == "\"" }) { found.append(k) }
             if found.count == 2 { break }
             k -= 1
         }

@@ -47,7 +47,9 @@ public struct DirectiveImporter: Sendable {
         var extractor = TaskExtractor(body: body, years: YearContext(year: year, issued: header.issued), matcher: matcher)
         extractor.run()
         extractor.readTimetable(bodyLines)
-        extractor.readReportForms(bodyLines)
+        // A form's corner block ("Biểu số …", "Ngày nhận báo cáo: …") stands above its title,
+        // where the header reader may have stopped.
+        extractor.readReportForms(Array(lines[..<max(tail.start, header.bodyStart)]))
         var assembler = TaskAssembler(directory: directory, body: body)
         var tasks = assembler.assemble(extractor.found)
         let checkWarnings = Self.makeCheckable(&tasks, directory: directory, issued: header.issued)
@@ -155,7 +157,25 @@ public struct DirectiveImporter: Sendable {
                 }
             }
         }
-        return latest
+        return latest ?? lunarYearName(paragraphs)
+    }
+
+    private static let stems = ["canh", "tan", "nham", "quy", "giap", "at", "binh", "dinh", "mau", "ky"]
+    private static let branches: [String: [Int]] = ["than": [0], "dau": [1], "tuat": [2], "hoi": [3], "ty": [4, 9], "suu": [5],
+                                                    "dan": [6], "mao": [7], "meo": [7], "thin": [8], "ngo": [10], "mui": [11]]
+
+    /// "Tết Mậu Tý", "Xuân Canh Tý": the year named by its stem and branch, in the sixty years
+    /// from 1984 (Giáp Tý) that hold every text a clerk imports today.
+    private static func lunarYearName(_ paragraphs: [Paragraph]) -> Int? {
+        for p in paragraphs.prefix(30) {
+            let t = Tokenizer.tokens(p.folded, in: 0..<p.count)
+            for i in t.indices.dropLast(2) where t[i].is("tet") || t[i].is("xuan") {
+                guard let stem = stems.firstIndex(of: t[i + 1].text), let branch = branches[t[i + 2].text] else { continue }
+                // "Tý" and "Tỵ" fold alike; the stem's parity tells them apart.
+                if let y = (1984..<2044).first(where: { $0 % 10 == stem && branch.contains($0 % 12) }) { return y }
+            }
+        }
+        return nil
     }
 
     static func directiveID(header: Header, year: Int?, sourceName: String) -> String {

@@ -18,12 +18,20 @@ extension TaskExtractor {
         }) else { return }
         var label: (text: String, line: Int)?
         var rows = 0
+        var above: [DraftDeadline] = []
         for line in lines[(header + 1)...] {
             if LineShape.wordCount(line.scalars) > 30 || rows >= 200 { break }  // prose again, or enough
             let p = Paragraph(line)
             let t = Tokenizer.tokens(p.folded, in: 0..<p.count)
             if let code = Self.formCode(line.text) { label = ("Biểu \(code)", line.sourceLine) }
-            for deadline in Self.receivingDays(t, p: p, years: years) {
+            var days = Self.receivingDays(t, p: p, years: years)
+            // "01-CS/HĐTM Tháng “ x": a ditto mark repeats the receiving day of the row above.
+            if days.isEmpty, Self.formCode(line.text) != nil, line.text.split(separator: " ").contains(where: { Self.dittoMarks.contains(String($0)) }) {
+                days = above
+            } else if !days.isEmpty {
+                above = days
+            }
+            for deadline in days {
                 rows += 1
                 found.append(FoundTask(units: [], allAddressed: true, action: label?.text ?? "Gửi báo cáo", reportTo: nil, via: nil,
                                        deadline: deadline, lines: LineRange(label?.line ?? line.sourceLine, line.sourceLine),
@@ -38,10 +46,13 @@ extension TaskExtractor {
     private static let dueColumns = ["ngay nhan bao cao", "thoi han nhan bao cao", "thoi han gui bao cao", "ngay gui bao cao",
                                      "thoi han nop bao cao", "han gui bao cao"]
 
-    /// A form's symbol at the start of a cell: "001.N/BCC-NLTS", "01/NN-TH-S".
+    private static let dittoMarks: Set<String> = ["“", "”", "\"", "nt", "-nt-", "-“-", "''"]
+
+    /// A form's symbol in a cell: "001.N/BCC-NLTS", "01/NN-TH-S", "1. Báo cáo … 01-CS/SXCN".
     private static func formCode(_ text: String) -> String? {
-        guard let first = text.split(separator: " ").first, first.first?.isNumber == true, first.contains("/"),
-              first.contains(where: \.isLetter) else { return nil }
+        guard let first = text.split(separator: " ").first(where: { w in
+            w.first?.isNumber == true && w.contains("/") && w.contains(where: \.isLetter)
+        }) else { return nil }
         // "001.N/BCC-NLTSChính thức năm" ran into the next cell: keep the symbol.
         var code = ""
         for c in first {
@@ -68,6 +79,13 @@ extension TaskExtractor {
                 if !days.isEmpty, t.matches("hang thang", at: k) {
                     out.append(DraftDeadline(kind: .every, rule: "FREQ=MONTHLY;BYMONTHDAY=" + days.map(String.init).joined(separator: ","),
                                              start: start, recurrenceKind: .through, phrase: p.text(t[i].start..<t[k + 1].end)))
+                    i = k + 2
+                    continue
+                }
+                // "Ngày 12 tháng sau (tháng báo cáo)"
+                if days.count == 1, t.matches("thang sau", at: k) {
+                    out.append(DraftDeadline(kind: .every, rule: "FREQ=MONTHLY;BYMONTHDAY=\(days[0])", start: start,
+                                             recurrenceKind: .through, phrase: p.text(t[i].start..<t[k + 1].end)))
                     i = k + 2
                     continue
                 }

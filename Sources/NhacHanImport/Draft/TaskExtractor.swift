@@ -36,6 +36,10 @@ struct TaskExtractor {
     /// A paragraph that ends with ":" and names the work ("thời hạn gửi báo cáo … như sau:"):
     /// the verb of the list items after it that name only a unit and a time.
     private var leadIn: (paragraph: Paragraph, range: Range<Int>, tokens: [Token], verb: Int)?
+    /// The marker level of a heading that names the time of reports ("1. Thời hạn gửi báo
+    /// cáo:", 0 without a marker): the items below it ("- Báo cáo tháng: ngày 20 hằng tháng")
+    /// give a report's day without a marker word.
+    private var dueHeading: Int?
 
     init(body: Body, years: YearContext, matcher: UnitMatcher) {
         self.body = body
@@ -67,14 +71,29 @@ struct TaskExtractor {
             // chậm nhất vào ngày 18 tháng 3.": a report period's dates come back every year.
             let reportPeriod = Self.speaksOfReportPeriod(tokens) ? Periodicity(freq: "YEARLY", tokenStart: 0, tokenEnd: 0) : nil
             let yearly = whole?.freq == "YEARLY" && whole?.months == nil ? whole : documentYearly ?? reportPeriod
-            if LineShape.marker(p.scalars) == nil { leadIn = nil }
+            let marker = LineShape.marker(p.scalars)
+            if marker == nil { leadIn = nil }
+            if let level = dueHeading, (marker?.level ?? 0) <= level { dueHeading = nil }
             let sentences = Self.sentences(p, from: from)
-            for s in sentences { read(p, s, paragraph: n, yearly: yearly, period: whole) }
+            for s in sentences { read(p, s, paragraph: n, yearly: yearly, period: whole, dueItem: dueHeading != nil) }
+            if Self.namesReportTime(p, marker: marker) { dueHeading = marker?.level ?? 0 }
             if p.scalars.last(where: { $0 != " " }) == ":", let s = sentences.last {
                 let t = Tokenizer.tokens(p.folded, in: s)
                 if let v = t.indices.first(where: { ClauseReader.verb(t, at: $0) != nil }) { leadIn = (p, s, t, v) }
             }
         }
+    }
+
+    private static let reportTimes = ["thoi han gui bao cao", "thoi han bao cao", "thoi han nop bao cao", "thoi gian gui bao cao",
+                                      "thoi han nhan bao cao", "ngay nhan bao cao", "thoi gian nop bao cao", "han gui bao cao",
+                                      "thoi diem gui bao cao", "ngay gui bao cao"]
+
+    /// "1. Thời hạn gửi báo cáo:", "Thời hạn báo cáo": a short heading over a list of report days.
+    private static func namesReportTime(_ p: Paragraph, marker: Marker?) -> Bool {
+        let t = Tokenizer.tokens(p.folded, in: (marker?.length ?? 0)..<p.count)
+        guard t.count <= 14, !t.contains(where: { $0.kind == .number }) else { return false }
+        let key = t.filter { $0.kind != .punct }.map(\.text).joined(separator: " ")
+        return reportTimes.contains { key.contains($0) }
     }
 
     private static func speaksOfReportPeriod(_ t: [Token]) -> Bool {
@@ -186,11 +205,13 @@ struct TaskExtractor {
         return out
     }
 
-    private mutating func read(_ p: Paragraph, _ range: Range<Int>, paragraph n: Int, yearly: Periodicity?, period: Periodicity?) {
+    private mutating func read(_ p: Paragraph, _ range: Range<Int>, paragraph n: Int, yearly: Periodicity?, period: Periodicity?,
+                               dueItem: Bool = false) {
         let t = Tokenizer.tokens(p.folded, in: range)
         guard !t.isEmpty else { return }
         var hits = DeadlineScanner.scan(t, in: p, years: years, yearly: yearly.map { Periodicity(freq: $0.freq, tokenStart: 0, tokenEnd: 0) },
-                                        paragraphPeriod: period.map { Periodicity(freq: $0.freq, months: $0.months, byDay: $0.byDay, tokenStart: 0, tokenEnd: 0) })
+                                        paragraphPeriod: period.map { Periodicity(freq: $0.freq, months: $0.months, byDay: $0.byDay, tokenStart: 0, tokenEnd: 0) },
+                                        dueItem: dueItem)
         // "tổng kết theo quy định và báo cáo … trước ngày 01/11/2021": beside a date, "theo quy
         // định" says how to do the work, not that the deadline is unknown.
         if hits.contains(where: { $0.deadline.kind != .undated && !$0.isWindow }) {

@@ -39,6 +39,9 @@ enum OrganName {
             prefix = ["UBND"]; words.removeFirst(4)
         } else if folded.starts(with: ["hoi", "dong", "nhan", "dan"]) {
             prefix = ["HĐND"]; words.removeFirst(4)
+        } else if let abbreviation = ["ubnd": "UBND", "hdnd": "HĐND"][folded[0]] {
+            // "UBND XÃ BÌNH CHÂU": the abbreviation stays in capitals.
+            prefix = [abbreviation]; words.removeFirst()
         }
         var out = prefix
         var i = 0

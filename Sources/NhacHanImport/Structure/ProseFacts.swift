@@ -48,15 +48,25 @@ enum ProseFacts {
                 var verbLength = 2
                 if let b = t.find("ban hanh") { k = b } else if let b = t.firstIndex(where: { $0.is("banh") }) {
                     k = b; verbLength = 1  // "UBND tỉnh banh Công văn số …": a typo seen on portals
-                } else if t.count > 2, t[0].text == "(", t[1].is("theo") { k = 0
+                } else if t.count > 2, t[0].text == "(" && t[1].is("theo") || t[0].is("nguon") && t[1].text == ":" {
+                    k = 0; verbLength = 2  // "Nguồn: Công văn 2831/BXD-KHTC"
                 } else if let b = t.indices.first(where: { (t[$0].is("co") || t[$0].is("ra")) && $0 + 1 < t.count && typeWords.contains(t[$0 + 1].text) }),
                           (max(0, b - 14)..<b).contains(where: { t[$0].is("ngay") && DateScanner.date(t, at: $0)?.year != nil }) {
                     // "Ngày 11/01/2023, UBND tỉnh (đã) có Công văn số 79/UBND-KTTH …", "… đã ra Công văn số …".
                     k = b; verbLength = 1
                 } else { continue }
-                var j = k == 0 && t[0].text == "(" ? 2 : k + verbLength
+                var j = k + verbLength
+                // "(Ban hành kèm theo Quyết định số 3240/QĐ-UBND …)", "Ban hành theo Thông tư số
+                // 08/2011/TT-BTP" opening a line: the annex or form of that directive. Inside a
+                // sentence ("biểu mẫu ban hành kèm theo Thông tư …") it is one cited.
+                var types = typeWords
+                let opening = k > 0 && t[k - 1].text == "(" ? k - 1 : k
+                if t.matches("ban hanh", at: k), t[opening].start < 2 || p.lineOf[t[opening].start] != p.lineOf[t[opening].start - 2] {
+                    if t.matches("kem theo", at: j) { j += 2 } else if t.matches("theo", at: j) { j += 1 }
+                    types.formUnion(["tu", "nghi"])
+                }
                 var typeCount = 0
-                while j < t.count, typeCount < 3, typeWords.contains(t[j].text) { j += 1; typeCount += 1 }
+                while j < t.count, typeCount < 3, types.contains(t[j].text) { j += 1; typeCount += 1 }
                 guard typeCount >= 2 else { continue }
                 if j < t.count, t[j].is("so") { j += 1 }
                 guard j + 2 < t.count, t[j].kind == .number, t[j + 1].text == "/" else { continue }
@@ -67,17 +77,36 @@ enum ProseFacts {
                 var number = t[j].text + p.text(t[j + 1].start..<end)
                 while number.hasSuffix(".") || number.hasSuffix(";") { number.removeLast() }
                 var issued: CivilDate?
-                if k == 0 {  // the date follows the number
-                    for i in (j + 1)..<min(t.count, j + 8) where t[i].is("ngay") {
-                        if let d = DateScanner.date(t, at: i), let y = d.year { issued = CivilDate(year: y, month: d.month, day: d.day); break }
-                    }
-                }
-                // "Ngày 01/3/2021, UBND tỉnh ban hành …": the date just before the organ.
-                for i in max(0, k - 14)..<k where t[i].is("ngay") {
+                // "Ngày 01/3/2021, Giám đốc Sở … đã ký ban hành …": the date before the organ.
+                for i in max(0, k - 20)..<k where t[i].is("ngay") {
                     if let d = DateScanner.date(t, at: i), let y = d.year { issued = CivilDate(year: y, month: d.month, day: d.day); break }
+                }
+                // "… Công văn số 12/UBND ngày 05/3/2020": the date after the number, in this
+                // sentence or where the page names the number again.
+                if issued == nil {
+                    issued = dateAfter(t, from: j + 1) ?? dated(number, in: lines)
                 }
                 return Found(number: number, issued: issued, line: p.lines(t[j].start..<end).from)
             }
+        }
+        return nil
+    }
+
+    private static func dateAfter(_ t: [Token], from j: Int) -> CivilDate? {
+        for i in j..<min(t.count, j + 8) where t[i].is("ngay") {
+            if let d = DateScanner.date(t, at: i), let y = d.year { return CivilDate(year: y, month: d.month, day: d.day) }
+        }
+        return nil
+    }
+
+    /// "Xem chi tiết tại Công văn 9399/BKHĐT-QLKKT ngày 18/12/2019.": a later line that gives
+    /// the number its date.
+    private static func dated(_ number: String, in lines: [CleanLine]) -> CivilDate? {
+        for line in lines where line.text.contains(number) {
+            let p = Paragraph(line)
+            let t = Tokenizer.tokens(p.folded, in: 0..<p.count)
+            guard let at = t.firstIndex(where: { p.text($0.start..<$0.end) == String(number.prefix { $0 != "/" }) }) else { continue }
+            if let d = dateAfter(t, from: at + 1) { return d }
         }
         return nil
     }

@@ -24,7 +24,12 @@ struct Tail: Sendable {
 
     private static let authorities = ["kt.", "tm.", "q.", "tl.", "tuq.", "thua lenh", "thua uy quyen", "k/t", "t/m"]
 
-    static func isAuthority(_ f: String) -> Bool { authorities.contains { f.hasPrefix($0) } }
+    /// "KT. CHỦ TỊCH", "Q. GIÁM ĐỐC"; a press byline "Q.LINH" (an initial and a name) is not one.
+    static func isAuthority(_ f: String) -> Bool {
+        guard let prefix = authorities.first(where: { f.hasPrefix($0) }) else { return false }
+        guard prefix == "q." else { return true }
+        return f.dropFirst(2).split(separator: " ").count >= 2
+    }
 
     /// Finds where the tail starts (at or after `from`) and reads it.
     static func parse(_ lines: [CleanLine], from: Int) -> Tail {
