@@ -27,6 +27,13 @@ struct NormalizationTests {
         #expect(clean("“ N g à y  C ô n g  2 5 / 3 / 2 0 2 3 ”") == "“Ngày Công 25/3/2023”")
     }
 
+    @Test("two table cells flattened without a space are parted where capitals follow a lowercase letter")
+    func gluedCells() {
+        #expect(clean("Ngày 17 hàng thángBÁO CÁO HOẠT ĐỘNG") == "Ngày 17 hàng tháng BÁO CÁO HOẠT ĐỘNG")
+        #expect(clean("Ngày 31/7 năm sauKHÁCH SẠN") == "Ngày 31/7 năm sau KHÁCH SẠN")
+        #expect(clean("UBND huyện Bình Sơn, Biểu 11a/BTP") == "UBND huyện Bình Sơn, Biểu 11a/BTP")
+    }
+
     @Test("real one-letter words and short lists are not merged")
     func oneLetterWords() {
         #expect(clean("ý kiến ở xã và a) b) c)") == "ý kiến ở xã và a) b) c)")

@@ -273,6 +273,9 @@ enum DeadlineScanner {
             var isRange = false
             var submission = false
             if window, let from = (max(0, i - 12)..<i).last(where: { t[$0].is("tu") }) {
+                // "số liệu … được tính từ ngày 15 tháng 12 năm trước đến ngày 14 tháng 3": the
+                // data period of each report bounds nothing.
+                if speaksOfData(t, max(0, from - 8)..<from, p) { return nil }
                 // "Thời gian (nhận hồ sơ): từ ngày X đến ngày Y": a window to send something in,
                 // whose end is a deadline when a delivering verb governs it.
                 submission = (max(0, from - 10)..<from).contains { t.matches("thoi gian", at: $0) || t.matches("thoi han", at: $0) || t.matches("han", at: $0) }

@@ -260,10 +260,16 @@ struct TaskExtractor {
 
     /// Where the work of a deadline is named when no delivering verb governs it.
     private static func verbWithout(_ hit: DeadlineHit, _ t: [Token], _ p: Paragraph) -> Int? {
-        // "lùi thời gian nhận tác phẩm … đến hết ngày D": the end of receiving is the senders' deadline.
-        if hit.isWindow, let k = (max(0, hit.tokenStart - 30)..<hit.tokenStart).first(where: { k in
+        // "lùi thời gian nhận tác phẩm … đến hết ngày D", "Tiếp nhận hồ sơ trước ngày 05 tháng
+        // 12 hàng năm": the end of receiving is the senders' deadline.
+        if hit.deadline.kind != .undated, let k = (max(0, hit.tokenStart - 30)..<hit.tokenStart).first(where: { k in
             t[k].is("nhan") && (k >= 2 && (t.matches("thoi gian", at: k - 2) || t[k - 1].is("han"))
                 || k + 1 < t.count && ["bai", "ho", "tac", "don", "de", "san"].contains(t[k + 1].text))
+        }) { return k }
+        // "kéo dài thời gian tham gia cuộc thi đến hết ngày D", "gia hạn thời gian nộp …": a
+        // time limit moved is a time limit.
+        if hit.isWindow, let k = (max(0, hit.tokenStart - 30)..<hit.tokenStart).first(where: { k in
+            t.matches("thoi gian", at: k) && k >= 2 && (t.matches("keo dai", at: k - 2) || t.matches("gia han", at: k - 2))
         }) { return k }
         // "Tổ chức các cuộc họp giao ban … trước ngày 25 hàng tháng": a recurring limit on a
         // piece of work is a deadline too (a single one, "tổ chức các hoạt động trước ngày

@@ -13,6 +13,7 @@ enum LineCleaner {
         let (unmarked, emphasized) = stripMarkdown(text)
         var scalars = normalizeSpaces(Array(unmarked.unicodeScalars))
         scalars = LetterSpacing.collapse(scalars)
+        scalars = separateGluedCells(scalars)
         var out: [CleanLine] = []
         var first = true
         for column in splitColumns(scalars) {
@@ -156,6 +157,21 @@ enum LineCleaner {
         guard end - start <= 6 else { return false }
         let word = Fold.key(String(String.UnicodeScalarView(s[start..<end])))
         return fillInWords.contains(word)
+    }
+
+    /// "Ngày 17 hàng thángBÁO CÁO HOẠT ĐỘNG": a table flattened without a space between two
+    /// cells; a lowercase letter directly before two capitals starts a new cell.
+    static func separateGluedCells(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        guard s.count > 2 else { return s }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count + 4)
+        for (i, c) in s.enumerated() {
+            if i > 0, i + 1 < s.count, c.properties.isUppercase, s[i + 1].properties.isUppercase, s[i - 1].properties.isLowercase {
+                out.append(" ")
+            }
+            out.append(c)
+        }
+        return out
     }
 
     /// Collapses runs of spaces to one and trims.
