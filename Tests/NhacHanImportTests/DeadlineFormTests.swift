@@ -64,6 +64,8 @@ struct DeadlineFormTests {
         .init(id: "tiếp nhận hồ sơ trước ngày", sentence: "Tiếp nhận hồ sơ trước ngày 05 tháng 12 hàng năm (tính theo dấu bưu điện).", kind: .every, rule: "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=5"),
         .init(id: "kéo dài thời gian … đến hết ngày", sentence: "Ban Tổ chức quyết định kéo dài thời gian tham gia cuộc thi đến hết ngày 29/4/2024.", kind: .through, date: "2024-04-29"),
         .init(id: "a data period bounds no recurrence", sentence: "Số liệu được tính từ ngày 15 tháng 12 năm trước đến ngày 14 tháng 3; báo cáo quý I gửi về Ban trước ngày 20 tháng 3 hằng năm.", kind: .every, rule: "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=20"),
+        .init(id: "an event window with hours at both ends", sentence: "Thời gian bình chọn trực tiếp trên website: từ 09h00 ngày 02/10/2024 đến 24h00 ngày 12/10/2024.", kind: nil),
+        .init(id: "the point a report's data is taken at", sentence: "Kỳ báo cáo đầu năm học, thời điểm báo cáo là ngày 30/9; thời hạn gửi báo cáo là 30/10 hàng năm.", kind: .every, rule: "FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=30"),
         .init(id: "theo quy định", sentence: "Các xã tổng hợp, báo cáo UBND huyện theo quy định.", kind: .undated),
         .init(id: "a cited date", sentence: "Thực hiện Công văn số 432/SLĐTBXH-BTXH ngày 02/3/2024 của Sở.", kind: nil),
         .init(id: "an activity window", sentence: "Các hoạt động diễn ra từ nay đến hết ngày 25/3/2024.", kind: nil),

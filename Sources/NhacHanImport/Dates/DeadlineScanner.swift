@@ -200,8 +200,11 @@ enum DeadlineScanner {
         } else if t.matches("den het", at: i) {
             j = i + 2; kind = .through; window = true
         } else if t.matches("den", at: i), !windowOfData(t, before: i), let tm = DateScanner.time(t, at: i + 1), DateScanner.date(t, at: skipWeekday(t, tm.tokenEnd + (tm.tokenEnd < t.count && t[tm.tokenEnd].text == "," ? 1 : 0))) != nil {
-            // "nộp hồ sơ đến 17 giờ ngày 15/3": an hour makes the end a deadline.
+            // "nộp hồ sơ (từ ngày 15/3) đến 17 giờ ngày 16/4": an hour makes the end a deadline;
+            // "bình chọn từ 09h00 ngày 02/10 đến 24h00 ngày 12/10", hours at both ends, is a window
+            // (a deadline only for a delivery).
             j = i + 1; kind = .through
+            window = (max(0, i - 12)..<i).contains { t[$0].is("tu") && DateScanner.time(t, at: $0 + 1) != nil }
         } else if t.matches("den", at: i), i + 1 < t.count, t[i + 1].is("ngay") || t[i + 1].kind == .number,
                   (max(0, i - 12)..<i).contains(where: { t[$0].is("tu") }) {
             j = i + 1; kind = .through; window = true
@@ -232,7 +235,9 @@ enum DeadlineScanner {
             if j < t.count, t[j].is("truoc") { return nil }  // "thời hạn: trước ngày" is read at "trước"
         } else if t[i].is("vao") || t[i].is("la"), (max(0, i - 8)..<i).contains(where: { t.matches("bao cao", at: $0) || t[$0].is("nop") }),
                   let at = [i + 1, i + 2].first(where: { $0 < t.count && (t[$0].is("ngay") || Self.weekday(t, at: $0)) }),
-                  at == i + 1 || t[i + 1].is("sang") || t[i + 1].is("chieu") {
+                  at == i + 1 || t[i + 1].is("sang") || t[i + 1].is("chieu"),
+                  // "thời điểm báo cáo là ngày 30/9", "số liệu tính đến": the point the data is taken at.
+                  !(max(0, i - 6)..<i).contains(where: { t.matches("thoi diem", at: $0) }), !speaksOfData(t, max(0, i - 6)..<i, p) {
             // "báo cáo tháng vào ngày 20 tháng sau", "Ngày nộp báo cáo là ngày 12 tháng sau
             // của tháng báo cáo", "gửi báo cáo tuần vào sáng thứ Sáu hằng tuần": a report's
             // day, a deadline when it recurs.
