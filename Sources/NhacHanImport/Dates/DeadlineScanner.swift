@@ -103,14 +103,18 @@ enum DeadlineScanner {
         return bounded(hits)
     }
 
-    /// "1. Ngày 30/04/2011: Hạn cuối cùng ứng viên nộp …": a timetable line that starts with its date.
+    /// "1. Ngày 30/04/2011: Hạn cuối cùng ứng viên nộp …", "Ngày 27/5/2017: Kết thúc việc kiểm
+    /// tra …", "ngày 25/5/2017 là hạn cuối các trường hoàn thành …": a timetable line that
+    /// starts with its date.
     private static func leadDate(_ t: [Token], at i: Int, p: Paragraph, years: YearContext) -> DeadlineHit? {
         guard t[i].is("ngay") || t[i].kind == .number, i == 0 || t[i - 1].kind == .punct,
-              let d = DateScanner.date(t, at: i), d.tokenEnd + 2 < t.count, t[d.tokenEnd].text == ":" || t[d.tokenEnd].text == "-"
+              let d = DateScanner.date(t, at: i), d.tokenEnd + 2 < t.count,
+              t[d.tokenEnd].text == ":" || t[d.tokenEnd].text == "-" || t[d.tokenEnd].is("la")
         else { return nil }
         let k = d.tokenEnd + 1
-        guard t.matches("han cuoi", at: k) || t.matches("han chot", at: k) || t.matches("han nop", at: k) || t.matches("han gui", at: k),
-              let date = years.resolve(d) else { return nil }
+        let limit = ["han cuoi", "han chot", "han nop", "han gui"].contains { t.matches($0, at: k) }
+        let done = !t[d.tokenEnd].is("la") && (t.matches("ket thuc", at: k) || t.matches("hoan thanh", at: k))
+        guard limit || done, let date = years.resolve(d) else { return nil }
         let dl = DraftDeadline(kind: .through, date: date, phrase: phrase(t, i, k + 2, p))
         return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: k + 2)
     }

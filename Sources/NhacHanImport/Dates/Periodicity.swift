@@ -34,9 +34,12 @@ struct Periodicity: Sendable, Equatable {
             if j < t.count, t[j].is("hang") { j += 1 }
             return period(t, at: j, start: i)
         }
-        // "(trước ngày 10) của tháng tiếp theo", "tháng sau": the month after each month.
-        if w == "thang", i + 1 < t.count, t[i + 1].is("sau") || t.matches("tiep theo", at: i + 1) {
-            return Periodicity(freq: "MONTHLY", tokenStart: i, tokenEnd: i + 2)
+        // "(trước ngày 10) của tháng tiếp theo", "tháng sau", "tháng kế tiếp": the month after
+        // each month; "(ngày 15) của quý kế tiếp": the first month of the next quarter.
+        if w == "thang" || w == "quy", i + 1 < t.count, t[i + 1].is("sau") || t.matches("tiep theo", at: i + 1) || t.matches("ke tiep", at: i + 1) {
+            let end = t[i + 1].is("sau") ? i + 2 : i + 3
+            if w == "quy" { return Periodicity(freq: "YEARLY", months: [1, 4, 7, 10], tokenStart: i, tokenEnd: end) }
+            return Periodicity(freq: "MONTHLY", tokenStart: i, tokenEnd: end)
         }
         // "(trước ngày 25) tháng cuối quý", "tháng đầu quý".
         if w == "thang", i + 2 < t.count, t[i + 1].is("cuoi") || t[i + 1].is("dau"), t[i + 2].is("quy") {

@@ -97,7 +97,9 @@ struct TaskExtractor {
     }
 
     private static func speaksOfReportPeriod(_ t: [Token]) -> Bool {
-        t.indices.contains { t.matches("nam truoc", at: $0) || t.matches("ky bao cao", at: $0) || t.matches("trong ky", at: $0) }
+        // "so với năm trước", "cùng kỳ năm trước" compare; they name no report period.
+        t.indices.contains { t.matches("nam truoc", at: $0) && !($0 > 0 && (t[$0 - 1].is("voi") || t[$0 - 1].is("ky")))
+            || t.matches("ky bao cao", at: $0) || t.matches("trong ky", at: $0) }
     }
 
     /// The first organ named after the last "giao", "đề nghị" or "yêu cầu" of the prefix.
