@@ -29,8 +29,8 @@ struct ImportCorpusTests {
     func trainingFloor() async throws {
         let s = try await offPool { try ImportCorpusScore.measure("train") }
         #expect(s.texts == 208, "\(s)")
-        #expect(s.invented <= 6, "\(s)")
-        #expect(s.deadlineRecall >= 0.82 && s.deadlinePrecision >= 0.93, "\(s)")
+        #expect(s.invented <= 7, "\(s)")
+        #expect(s.deadlineRecall >= 0.83 && s.deadlinePrecision >= 0.93, "\(s)")
         #expect(s.numberRecall >= 0.79 && s.numberPrecision >= 0.97, "\(s)")
         #expect(s.issuedRecall >= 0.84 && s.issuedPrecision >= 0.89, "\(s)")
     }

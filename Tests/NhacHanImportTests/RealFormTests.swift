@@ -222,4 +222,19 @@ struct RealFormTests {
         let d = draft("Các bộ, ngành báo cáo tình hình Tết về Văn phòng Chính phủ trước ngày 12-2 (mùng 6 Tết Mậu Tý).\n")
         #expect(deadlines(d).map { $0.date?.description ?? "-" } == ["2008-02-12"])
     }
+
+    @Test("a timetable whose date column comes first gives each step the last day of its cell")
+    func dateFirstTimetable() {
+        let d = draft("""
+        Lịch công tác tổ chức xét tốt nghiệp năm 2018:
+        THỜI GIAN
+        NỘI DUNG CÔNG VIỆC
+        ĐƠN VỊ, CÁ NHÂN THỰC HIỆN
+        Từ 09.5.2018 đến 10.5.2018
+        – Giáo viên chủ nhiệm lớp 9 gửi các danh sách người học về nhà trường.
+        14.5.2018
+        – Các cơ sở giáo dục hoàn tất hồ sơ và gửi về Phòng Giáo dục và Đào tạo.
+        """)
+        #expect(deadlines(d).map { "\($0.kind.rawValue) \($0.date?.description ?? "-")" } == ["through 2018-05-10", "through 2018-05-14"])
+    }
 }

@@ -127,7 +127,7 @@ struct TaskExtractor {
 
     /// Column headers of a plan's timetable whose cells are last days to finish a step.
     private static let deadlineColumns = ["ngay cham nhat", "cham nhat phai hoan thanh", "thoi gian hoan thanh",
-                                          "thoi han hoan thanh", "han hoan thanh"]
+                                          "thoi han hoan thanh", "han hoan thanh", "thoi han cham nhat"]
 
     /// A timetable flattened to one cell per line, or to rows of cells between "|": under a
     /// "Ngày chậm nhất phải hoàn thành" column a cell that is only a date is the last day of
@@ -147,12 +147,24 @@ struct TaskExtractor {
         }
         guard let header = strict ?? loose ?? (rows ? -1 : nil) else { return }
         let known = Set(found.compactMap { $0.deadline?.date })
+        // "THỜI GIAN | NỘI DUNG CÔNG VIỆC": the date cell comes before its step.
+        let dateFirst = header >= 0 && lines[(header + 1)..<min(lines.count, header + 3)].contains { Fold.key($0.text).hasPrefix("noi dung") }
         var step: CleanLine?
+        var pending: (date: WrittenDate, line: CleanLine)?
         for index in (header + 1)..<lines.count {
-            let line = lines[index]
+            var line = lines[index]
             let p = Paragraph(line)
             let t = Tokenizer.tokens(p.folded, in: 0..<p.count)
-            if let d = DateScanner.date(t, at: 0), d.tokenEnd == t.count || t[d.tokenEnd].text == "(" || t[d.tokenEnd].text == "." {
+            var cellDate = Self.dateCell(t)
+            if dateFirst {
+                if let d = cellDate { pending = (d, line); continue }
+                guard let (d, dateLine) = pending, LineShape.wordCount(line.scalars) >= 3 else { continue }
+                pending = nil
+                step = line
+                line = dateLine
+                cellDate = d
+            }
+            if let d = cellDate {
                 defer { step = nil }
                 guard let cell = step, let date = years.resolve(d), !known.contains(date) else { continue }
                 // With no header, only a real row: the step and its date on one source line.
@@ -184,6 +196,15 @@ struct TaskExtractor {
             // A step is a cell of words, not a row number or a count of days.
             if LineShape.wordCount(line.scalars) >= 3, t.contains(where: { $0.kind == .word }) { step = line }
         }
+    }
+
+    /// A timetable's date cell: "21/1/2011", "21/1/2011 (18/12 âm lịch)", "Từ 02.5.2018 đến
+    /// 06.5.2018" (a step's last day).
+    private static func dateCell(_ t: [Token]) -> WrittenDate? {
+        if let d = DateScanner.date(t, at: 0), d.tokenEnd == t.count || t[d.tokenEnd].text == "(" || t[d.tokenEnd].text == "." { return d }
+        guard t.first?.is("tu") == true, let start = DateScanner.date(t, at: 1), start.tokenEnd < t.count, t[start.tokenEnd].is("den"),
+              let end = DateScanner.date(t, at: start.tokenEnd + 1), end.tokenEnd == t.count else { return nil }
+        return end
     }
 
     /// Sentence ranges: split at ". " before a capital, "./." and the end.
