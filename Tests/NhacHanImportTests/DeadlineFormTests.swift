@@ -71,6 +71,7 @@ struct DeadlineFormTests {
         .init(id: "D là hạn cuối", sentence: "Theo hướng dẫn này, ngày 25/5/2024 là hạn cuối các trường hoàn thành xét điều kiện dự thi.", kind: .through, date: "2024-05-25"),
         .init(id: "Ngày D: Kết thúc việc …", sentence: "Ngày 27/5/2024: Kết thúc việc kiểm tra, cập nhật dữ liệu đăng ký.", kind: .through, date: "2024-05-27"),
         .init(id: "so với năm trước names no report period", sentence: "Trước 17h00 ngày 8/7 các trường hoàn thành xét tuyển sớm, sớm hơn so với năm trước.", kind: .at, date: "2024-07-08", time: "17:00"),
+        .init(id: "hoàn thành 17 giờ 00 ngày D", sentence: "Thí sinh rà soát kết quả học tập và sửa sai (nếu có) hoàn thành 17 giờ 00 ngày 1/6/2024.", kind: .at, date: "2024-06-01", time: "17:00"),
         .init(id: "theo quy định", sentence: "Các xã tổng hợp, báo cáo UBND huyện theo quy định.", kind: .undated),
         .init(id: "a cited date", sentence: "Thực hiện Công văn số 432/SLĐTBXH-BTXH ngày 02/3/2024 của Sở.", kind: nil),
         .init(id: "an activity window", sentence: "Các hoạt động diễn ra từ nay đến hết ngày 25/3/2024.", kind: nil),

@@ -216,6 +216,9 @@ enum DeadlineScanner {
                   DateScanner.date(t, at: t[i + 2].is("vao") ? i + 3 : i + 2) != nil {
             // "hoàn thành (vào) ngày 30/6/2020".
             j = t[i + 2].is("vao") ? i + 3 : i + 2; kind = .through
+        } else if t.matches("hoan thanh", at: i), let tm = DateScanner.time(t, at: i + 2), DateScanner.date(t, at: skipWeekday(t, tm.tokenEnd)) != nil {
+            // "(sửa sai) hoàn thành 17 giờ 00 ngày 1/6/2024".
+            j = i + 2; kind = .through
         } else if t.matches("het han", at: i) && i > 0 && t[i - 1].is("ngay") || t.matches("han nop", at: i) || t.matches("han gui", at: i) || t.matches("han cuoi", at: i) {
             // "Ngày hết hạn lấy ý kiến: 28/7/2021", "hạn nộp hồ sơ: 17 giờ ngày D".
             j = i + 2; kind = .through
