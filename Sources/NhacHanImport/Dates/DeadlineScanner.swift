@@ -1,61 +1,5 @@
 import NhacHanCore
 
-/// A deadline found in a sentence, with the tokens its phrase covers.
-struct DeadlineHit: Sendable {
-    /// What the marked date is to the work of its sentence.
-    enum Role: Sendable, Equatable {
-        /// "trước ngày D", "chậm nhất ngày D".
-        case deadline
-        /// "trong quý I/2020": a period's last day, unless the sentence also gives a date.
-        case periodEnd
-        /// "đến hết ngày D": the end of a period, a deadline only when a delivering verb governs it.
-        case windowEnd
-        /// "từ ngày X đến (hết) ngày Y": a period with a written start (a data period, an
-        /// activity window), never a deadline by itself; it bounds a recurrence of the same
-        /// sentence. A `submission` period ("Thời gian: từ ngày X đến ngày Y") is one to send
-        /// something in: with no recurrence to bound, its end stays a window's end.
-        case period(start: CivilDate?, submission: Bool)
-    }
-
-    var deadline: DraftDeadline
-    var tokenStart: Int
-    var tokenEnd: Int
-    var role: Role = .deadline
-    /// A date written without a year that the document's year could not resolve.
-    var missingYear = false
-    /// "… ngày 20/6 và ngày 20/12": where a second date of the same deadline may follow.
-    var continuation: DeadlineScanner.Continuation? = nil
-
-    var isWindow: Bool { role != .deadline && role != .periodEnd }
-
-    var period: (start: CivilDate?, submission: Bool)? {
-        if case .period(let start, let submission) = role { return (start, submission) }
-        return nil
-    }
-}
-
-/// What a date without a year is resolved against: the issue date, else the document's year.
-struct YearContext: Sendable {
-    var year: Int?
-    var issued: CivilDate?
-
-    func resolve(_ d: WrittenDate) -> CivilDate? {
-        if let y = d.year { return CivilDate(year: y, month: d.month, day: d.day) }
-        guard let y = year ?? issued?.year else { return nil }
-        guard let date = CivilDate(year: y, month: d.month, day: d.day) else { return nil }
-        // "trước ngày 10/1" in a text of 20/12 means next January.
-        if let issued, date.dayNumber < issued.dayNumber - 60 {
-            return CivilDate(year: y + 1, month: d.month, day: d.day)
-        }
-        return date
-    }
-
-    /// Where a recurrence read from the text starts: the issue date, else 1 January of its year.
-    var recurrenceStart: CivilDate? {
-        issued ?? year.flatMap { CivilDate(year: $0, month: 1, day: 1) }
-    }
-}
-
 /// Finds deadline phrases by their markers (Vietnamese administrative usage):
 /// - `trước ngày D` -> before; `trước 14 giờ ngày D` -> at;
 /// - `chậm nhất (là) ngày D`, `đến hết ngày D`, `trong ngày D`, `hạn chót D` -> through;
@@ -359,64 +303,6 @@ enum DeadlineScanner {
             }
         }
         return nil
-    }
-
-    /// "thứ Sáu", "thứ 6", "chủ nhật" at `i`.
-    static func weekday(_ t: [Token], at i: Int) -> Bool {
-        guard i + 1 < t.count else { return false }
-        if t[i].is("chu") { return t[i + 1].is("nhat") }
-        return t[i].is("thu") && ["hai", "ba", "tu", "nam", "sau", "bay", "2", "3", "4", "5", "6", "7"].contains(t[i + 1].text)
-    }
-
-    /// ", 05/7, 05/10, 05/11" after a first yearless date "05/4": the months of a day written
-    /// three times or more, with no year after the list.
-    private static func monthList(_ t: [Token], after first: WrittenDate) -> ([Int], Int)? {
-        var months = [first.month]
-        var k = first.tokenEnd
-        while k + 1 < t.count, t[k].text == ",", let d = DateScanner.date(t, at: k + 1), d.year == nil, d.day == first.day,
-              (1...12).contains(d.month) {
-            months.append(d.month)
-            k = d.tokenEnd
-        }
-        guard months.count >= 3, Set(months).count == months.count, !(k < t.count && t[k].is("nam")) else { return nil }
-        return (months, k)
-    }
-
-    /// "số liệu", "tính (đến)", "chốt": words of a data period. "của tỉnh X" is not "tính"; a
-    /// "tinh" whose accent came loose still is.
-    private static func speaksOfData(_ t: [Token], _ range: Range<Int>, _ p: Paragraph) -> Bool {
-        range.contains { (t[$0].is("tinh") && !p.exact(t[$0], "tỉnh")) || t[$0].is("chot") || t.matches("so lieu", at: $0) }
-    }
-
-    /// "cập nhật tình hình từ ngày 25/7 đến 18h00 ngày 05/8": the end of the data a text covers,
-    /// unlike "nộp hồ sơ từ ngày 15/3 đến 17 giờ ngày 16/4", the end of a time to send in.
-    private static func windowOfData(_ t: [Token], before i: Int) -> Bool {
-        guard let from = (max(0, i - 12)..<i).last(where: { t[$0].is("tu") }) else { return false }
-        return (max(0, from - 8)..<from).contains { t.matches("tinh hinh", at: $0) || t.matches("so lieu", at: $0) || t.matches("cap nhat", at: $0) || t[$0].is("ky") }
-    }
-
-    /// The last day of "tháng 9/2022", "tháng 9 năm 2022", "quý I/2020", "quý 4 năm 2021".
-    private static func periodEnd(_ t: [Token], at j: Int) -> (CivilDate, Int)? {
-        guard j + 2 < t.count, t[j].is("thang") || t[j].is("quy") else { return nil }
-        let romans = ["i": 1, "ii": 2, "iii": 3, "iv": 4]
-        let n: Int? = t[j + 1].kind == .number ? Int(t[j + 1].text) : romans[t[j + 1].text]
-        guard let n else { return nil }
-        var k = j + 2
-        if t[k].text == "/", k + 1 < t.count, t[k].start == t[k - 1].end { k += 1 } else if t[k].is("nam"), k + 1 < t.count { k += 1 } else { return nil }
-        guard t[k].kind == .number, t[k].text.count == 4, let year = Int(t[k].text) else { return nil }
-        let month: Int
-        if t[j].is("quy") { guard (1...4).contains(n) else { return nil }; month = n * 3 } else { guard (1...12).contains(n) else { return nil }; month = n }
-        guard let last = CivilDate(year: year, month: month, day: CivilDate.daysIn(month: month, year: year)) else { return nil }
-        return (last, k + 1)
-    }
-
-    /// "thứ Sáu, ", "Chủ nhật": a weekday written before the date it names.
-    private static func skipWeekday(_ t: [Token], _ j: Int) -> Int {
-        guard weekday(t, at: j) else { return j }
-        var k = j + 2
-        while k < t.count, t[k].text == "," { k += 1 }
-        // Only when a date follows: "trước thứ Sáu hằng tuần" keeps its weekday.
-        return DateScanner.date(t, at: k) != nil ? k : j
     }
 
     private static func every(_ period: Periodicity, day: Int?, month: Int?, time: WrittenTime?,
