@@ -30,10 +30,15 @@ extension DeadlineScanner {
         range.contains { (t[$0].is("tinh") && !p.exact(t[$0], "tỉnh")) || t[$0].is("chot") || t.matches("so lieu", at: $0) }
     }
 
+    /// The "từ" that opens the period an "đến" at `i` closes ("từ ngày 15/3 đến ngày 16/4").
+    static func windowStart(_ t: [Token], before i: Int) -> Int? {
+        (max(0, i - 12)..<i).last { t[$0].is("tu") }
+    }
+
     /// "cập nhật tình hình từ ngày 25/7 đến 18h00 ngày 05/8": the end of the data a text covers,
     /// unlike "nộp hồ sơ từ ngày 15/3 đến 17 giờ ngày 16/4", the end of a time to send in.
     static func windowOfData(_ t: [Token], before i: Int) -> Bool {
-        guard let from = (max(0, i - 12)..<i).last(where: { t[$0].is("tu") }) else { return false }
+        guard let from = windowStart(t, before: i) else { return false }
         return (max(0, from - 8)..<from).contains { t.matches("tinh hinh", at: $0) || t.matches("so lieu", at: $0) || t.matches("cap nhat", at: $0) || t[$0].is("ky") }
     }
 

@@ -152,9 +152,9 @@ enum DeadlineScanner {
             // "bình chọn từ 09h00 ngày 02/10 đến 24h00 ngày 12/10", hours at both ends, is a window
             // (a deadline only for a delivery).
             j = i + 1; kind = .through
-            window = (max(0, i - 12)..<i).contains { t[$0].is("tu") && DateScanner.time(t, at: $0 + 1) != nil }
+            window = windowStart(t, before: i).map { DateScanner.time(t, at: $0 + 1) != nil } ?? false
         } else if t.matches("den", at: i), i + 1 < t.count, t[i + 1].is("ngay") || t[i + 1].kind == .number,
-                  (max(0, i - 12)..<i).contains(where: { t[$0].is("tu") }) {
+                  windowStart(t, before: i) != nil {
             j = i + 1; kind = .through; window = true
         } else if t.matches("hoan thanh", at: i), i + 2 < t.count, t[i + 2].is("vao") || t[i + 2].is("ngay"),
                   DateScanner.date(t, at: t[i + 2].is("vao") ? i + 3 : i + 2) != nil {
@@ -228,7 +228,7 @@ enum DeadlineScanner {
             var rangeStart: CivilDate?
             var isRange = false
             var submission = false
-            if window, let from = (max(0, i - 12)..<i).last(where: { t[$0].is("tu") }) {
+            if window, let from = windowStart(t, before: i) {
                 // "số liệu … được tính từ ngày 15 tháng 12 năm trước đến ngày 14 tháng 3": the
                 // data period of each report bounds nothing.
                 if speaksOfData(t, max(0, from - 8)..<from, p) { return nil }

@@ -39,12 +39,13 @@ enum ClauseReader {
         // "ghi rõ “Thư gửi Đại hội Đoàn” hoặc qua email … đến ngày D": a verb inside a quoted
         // title is part of a name; a quote mark closed between it and the date says so.
         var quotes = 0
+        let firstQuote = t.firstIndex { $0.text == "\"" } ?? t.count
         var found: [Int] = []
         var k = hit - 1
         while k >= 0, hit - k <= 80 {
             if t[k].text == "\"" { quotes += 1 }
             if verb(t, at: k) != nil, !(k > 0 && verb(t, at: k - 1) != nil),
-               quotes % 2 == 0 || !t[..<k].contains(where: { $0.text == "\"" }) { found.append(k) }
+               quotes % 2 == 0 || firstQuote >= k { found.append(k) }
             if found.count == 2 { break }
             k -= 1
         }

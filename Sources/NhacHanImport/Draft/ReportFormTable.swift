@@ -23,10 +23,11 @@ extension TaskExtractor {
             if LineShape.wordCount(line.scalars) > 30 || rows >= 200 { break }  // prose again, or enough
             let p = Paragraph(line)
             let t = Tokenizer.tokens(p.folded, in: 0..<p.count)
-            if let code = Self.formCode(line.text) { label = ("Biểu \(code)", line.sourceLine) }
+            let code = Self.formCode(line.text)
+            if let code { label = ("Biểu \(code)", line.sourceLine) }
             var days = Self.receivingDays(t, p: p, years: years)
             // "01-CS/HĐTM Tháng “ x": a ditto mark repeats the receiving day of the row above.
-            if days.isEmpty, Self.formCode(line.text) != nil, line.text.split(separator: " ").contains(where: { Self.dittoMarks.contains(String($0)) }) {
+            if days.isEmpty, code != nil, line.text.split(separator: " ").contains(where: { Self.dittoMarks.contains(String($0)) }) {
                 days = above
             } else if !days.isEmpty {
                 above = days
@@ -43,7 +44,7 @@ extension TaskExtractor {
         }
     }
 
-    private static let dueColumns = ["ngay nhan bao cao", "thoi han nhan bao cao", "thoi han gui bao cao", "ngay gui bao cao",
+    static let dueColumns = ["ngay nhan bao cao", "thoi han nhan bao cao", "thoi han gui bao cao", "ngay gui bao cao",
                                      "thoi han nop bao cao", "han gui bao cao"]
 
     private static let dittoMarks: Set<String> = ["“", "”", "\"", "nt", "-nt-", "-“-", "''"]

@@ -84,9 +84,9 @@ struct TaskExtractor {
         }
     }
 
-    private static let reportTimes = ["thoi han gui bao cao", "thoi han bao cao", "thoi han nop bao cao", "thoi gian gui bao cao",
-                                      "thoi han nhan bao cao", "ngay nhan bao cao", "thoi gian nop bao cao", "han gui bao cao",
-                                      "thoi diem gui bao cao", "ngay gui bao cao"]
+    /// A report-form table's due columns, and the headings that name the time of reports.
+    private static let reportTimes = dueColumns + ["thoi han bao cao", "thoi gian gui bao cao", "thoi gian nop bao cao",
+                                                   "thoi diem gui bao cao"]
 
     /// "1. Thời hạn gửi báo cáo:", "Thời hạn báo cáo": a short heading over a list of report days.
     private static func namesReportTime(_ p: Paragraph, marker: Marker?) -> Bool {

@@ -102,10 +102,11 @@ enum ProseFacts {
     /// "Xem chi tiết tại Công văn 9399/BKHĐT-QLKKT ngày 18/12/2019.": a later line that gives
     /// the number its date.
     private static func dated(_ number: String, in lines: [CleanLine]) -> CivilDate? {
+        let figures = String(number.prefix { $0 != "/" })
         for line in lines where line.text.contains(number) {
             let p = Paragraph(line)
             let t = Tokenizer.tokens(p.folded, in: 0..<p.count)
-            guard let at = t.firstIndex(where: { p.text($0.start..<$0.end) == String(number.prefix { $0 != "/" }) }) else { continue }
+            guard let at = t.firstIndex(where: { $0.text == figures }) else { continue }
             if let d = dateAfter(t, from: at + 1) { return d }
         }
         return nil
