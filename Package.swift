@@ -36,7 +36,8 @@ let package = Package(
             dependencies: ["NhacHanCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
-        .target(name: "NhacHanImport", dependencies: ["NhacHanCore"], swiftSettings: strictSettings),
+        .target(name: "NhacHanSpawn", swiftSettings: strictSettings),
+        .target(name: "NhacHanImport", dependencies: ["NhacHanCore", "NhacHanSpawn"], swiftSettings: strictSettings),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
         .target(
@@ -84,7 +85,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .target(name: "NhacHanTestSupport", dependencies: ["NhacHanDelivery"], swiftSettings: strictSettings),
+        .target(name: "NhacHanTestSupport", dependencies: ["NhacHanDelivery", "NhacHanSpawn"], swiftSettings: strictSettings),
         .executableTarget(
             name: "nhachan",
             dependencies: [
@@ -103,12 +104,13 @@ let package = Package(
         .executableTarget(name: "bench-calendar", dependencies: ["NhacHanCore"], path: "bench/calendar", swiftSettings: strictSettings),
         .executableTarget(name: "bench-plan", dependencies: ["NhacHanCore"], path: "bench/plan", swiftSettings: strictSettings),
         .executableTarget(name: "bench-store", dependencies: ["NhacHanStore"], path: "bench/store", swiftSettings: strictSettings),
+        .testTarget(name: "NhacHanSpawnTests", dependencies: ["NhacHanSpawn"], swiftSettings: strictSettings),
         .testTarget(name: "NhacHanCoreTests", dependencies: ["NhacHanCore"], swiftSettings: strictSettings),
         .testTarget(name: "NhacHanConfigTests", dependencies: ["NhacHanConfig", "NhacHanCore"], swiftSettings: strictSettings),
         .testTarget(
-            name: "NhacHanImportTests", dependencies: ["NhacHanImport", "NhacHanCore", "NhacHanTestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            name: "NhacHanImportTests", dependencies: ["NhacHanImport", "NhacHanCore", "NhacHanSpawn", "NhacHanTestSupport", .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["Fixtures", "Golden"], swiftSettings: strictSettings),
-        .testTarget(name: "NhacHanStoreTests", dependencies: ["NhacHanStore", "NhacHanTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "NhacHanStoreTests", dependencies: ["NhacHanStore", "NhacHanSpawn", "NhacHanTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "NhacHanOutboxTests",
             dependencies: ["NhacHanOutbox", "NhacHanConfig", "NhacHanCore", "NhacHanStore", "NhacHanDelivery"],
@@ -118,13 +120,13 @@ let package = Package(
         .testTarget(
             name: "NhacHanServerTests",
             dependencies: [
-                "NhacHanServer", "NhacHanConfig", "NhacHanCore", "NhacHanStore", "NhacHanOutbox",
+                "NhacHanServer", "NhacHanConfig", "NhacHanCore", "NhacHanStore", "NhacHanOutbox", "NhacHanSpawn",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSettings),
-        .testTarget(name: "EndToEndTests", dependencies: ["nhachan", "NhacHanTestSupport"], exclude: ["Golden"], swiftSettings: strictSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["nhachan", "NhacHanSpawn", "NhacHanTestSupport"], exclude: ["Golden"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

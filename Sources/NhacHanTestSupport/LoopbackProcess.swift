@@ -1,15 +1,14 @@
 public import Foundation
+import NhacHanSpawn
 
 /// A helper server (Python receiver) started by a test, listening on a loopback port.
 ///
 /// It prints `PORT <n>` once listening; it exits when its stdin closes, so it cannot
 /// outlive a crashed test, and `stop()` (or `deinit`) ends it explicitly.
 public final class LoopbackProcess: @unchecked Sendable {
-    // @unchecked: the Process and pipes are touched only by start/stop, which a test calls
-    // from one task.
+    // @unchecked: `stopped` is touched only by stop, which a test calls from one task.
     public let port: Int
-    private let process: Process
-    private let stdinPipe: Pipe
+    private let child: ChildProcess
     private var stopped = false
 
     /// `Tests/Support/`, found from this file's path so no resource bundle is needed.
@@ -23,30 +22,31 @@ public final class LoopbackProcess: @unchecked Sendable {
             throw TestEnvironmentError("test receiver \(scriptURL.path) is missing")
         }
         let python = try Preflight.python()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-u", scriptURL.path] + arguments
-        let stdinPipe = Pipe()
-        let stdoutPipe = Pipe()
         let stderrURL = logDirectory.appendingPathComponent("\(script).\(UUID().uuidString.prefix(8)).stderr")
-        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
-        process.standardInput = stdinPipe
-        process.standardOutput = stdoutPipe
-        process.standardError = try FileHandle(forWritingTo: stderrURL)
-        try process.run()
-        self.process = process
-        self.stdinPipe = stdinPipe
+        let child = try ChildProcess(
+            python, ["-u", scriptURL.path] + arguments, input: .pipe, output: .pipe, error: .file(stderrURL.path))
+        self.child = child
 
-        var output = Data()
+        // The first line, `PORT <n>`, or what came before the receiver died or fell silent for 15 s.
+        var output: [UInt8] = []
+        var byte: UInt8 = 0
         let deadline = Date().addingTimeInterval(15)
-        while !output.contains(UInt8(ascii: "\n")), Date() < deadline {
-            let chunk = stdoutPipe.fileHandleForReading.availableData
-            if chunk.isEmpty { break }  // EOF: the receiver died
-            output += chunk
+        while !output.contains(UInt8(ascii: "\n")) {
+            var ready = pollfd(fd: child.outputDescriptor, events: Int16(POLLIN), revents: 0)
+            let wait = Int32(max(0, deadline.timeIntervalSinceNow) * 1000)
+            let polled = poll(&ready, 1, wait)
+            if polled == 0 { break }
+            if polled < 0 { if errno == EINTR { continue } else { break } }
+            let n = read(child.outputDescriptor, &byte, 1)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            output.append(byte)
         }
+        close(child.outputDescriptor)
         let line = String(decoding: output, as: UTF8.self)
         guard line.hasPrefix("PORT "), let port = Int(line.dropFirst(5).prefix(while: \.isNumber)) else {
-            process.terminate()
+            child.signal(SIGKILL)
+            child.waitForExit()
             let stderr = (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? ""
             throw TestEnvironmentError("\(script) did not start: \(line)\n\(stderr)")
         }
@@ -56,14 +56,14 @@ public final class LoopbackProcess: @unchecked Sendable {
     public func stop() {
         guard !stopped else { return }
         stopped = true
-        try? stdinPipe.fileHandleForWriting.close()
-        if process.isRunning { process.terminate() }
-        // A receiver that neither sees EOF nor SIGTERM (blocked in the mask it inherited) is
-        // killed after 5 s rather than hanging the test run.
+        child.closeInput()
+        child.signal(SIGTERM)
+        // A receiver that neither sees EOF nor SIGTERM is killed after 5 s rather than hanging
+        // the test run.
         let deadline = Date().addingTimeInterval(5)
-        while process.isRunning && Date() < deadline { usleep(10_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        while child.isRunning && Date() < deadline { usleep(10_000) }
+        child.signal(SIGKILL)
+        child.waitForExit()
     }
 
     deinit {

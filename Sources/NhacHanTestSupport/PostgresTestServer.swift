@@ -1,4 +1,5 @@
 public import Foundation
+import NhacHanSpawn
 import Synchronization
 
 /// A PostgreSQL server of Debian's packages, started by the tests in a temporary folder on a
@@ -114,46 +115,17 @@ public final class PostgresTestServer: Sendable {
         try Self.run(as: asUser, binDirectory + "/" + tool, arguments)
     }
 
-    /// Runs a program to its end with `posix_spawn` and `waitpid`, its output in a file (the
-    /// server that `pg_ctl start` leaves running inherits it, and would hold a pipe open).
-    /// Foundation's `Process` is not used here: it did not notice `runuser` ending under the
-    /// test runner, and waited forever on a zombie.
+    /// Runs a program to its end; its exit status and what it printed. `ChildProcess` closes
+    /// every other descriptor in the child: the server that `pg_ctl start` leaves running must
+    /// hold none of the test process's (a receiver's stdin pipe held open never sees EOF).
     static func run(as user: String? = nil, _ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
         let argv = user.map { ["/usr/sbin/runuser", "-u", $0, "--", executable] } ?? [executable]
-        let all = argv + arguments
-        let outputPath = NSTemporaryDirectory() + "nhachan-pg-out-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: outputPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        // The server that `pg_ctl start` leaves running must hold none of the test process's
-        // descriptors (a receiver's stdin pipe held open never sees EOF) and must not inherit
-        // the signals that the spawning thread blocks.
-        if let closeFrom = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") {
-            // glibc 2.34+; Swift's Glibc module does not export it.
-            typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
-            _ = unsafeBitCast(closeFrom, to: CloseFrom.self)(&actions, 3)
+        do {
+            let result = try ChildProcess.run(argv[0], Array(argv.dropFirst()) + arguments, errorToOutput: true)
+            return (result.status, String(decoding: result.output, as: UTF8.self))
+        } catch {
+            throw TestEnvironmentError("cannot run \(argv[0]): \(error)")
         }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
-        var pid: pid_t = 0
-        let cArguments = all.map { strdup($0) } + [nil]
-        defer { cArguments.forEach { free($0) } }
-        let spawned = posix_spawn(&pid, all[0], &actions, &attributes, cArguments, environ)
-        guard spawned == 0 else { throw TestEnvironmentError("cannot run \(all[0]): \(String(cString: strerror(spawned)))") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        let data = FileManager.default.contents(atPath: outputPath) ?? Data()
-        return (exit, String(decoding: data, as: UTF8.self))
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import NhacHanSpawn
 
 /// Finds the tools the delivery tests need, or explains what to install.
 public enum Preflight {
@@ -40,14 +41,6 @@ public enum Preflight {
 
     @discardableResult
     static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil) -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return -1 }
-        process.waitUntilExit()
-        return process.terminationStatus
+        (try? ChildProcess.run(executable, arguments, directory: directory?.path).status) ?? -1
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NhacHanSpawn
 import Testing
 
 /// Runs the built `nhachan` binary and captures what it prints.
@@ -23,25 +24,10 @@ struct BinaryRunner {
     }
 
     static func run(_ arguments: [String], cwd: String? = nil, input: Data? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: cwd ?? repository.path)
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read both pipes concurrently so a large output on one cannot block the other.
-        nonisolated(unsafe) var errData = Data()
-        let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
-        reader.start()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !reader.isFinished { Thread.sleep(forTimeInterval: 0.005) }
+        let result = try ChildProcess.run(binary, arguments, directory: cwd ?? repository.path, input: input.map { [UInt8]($0) })
         return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+            status: result.status, stdout: String(decoding: result.output, as: UTF8.self),
+            stderr: String(decoding: result.error, as: UTF8.self))
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import NhacHanSpawn
 import NhacHanTestSupport
 import Testing
 
@@ -33,16 +34,11 @@ struct CrashRecoveryTests {
                   - {id: bao-cao, units: [tat-ca], action: Báo cáo, due: {before: 2024-03-29}}
             """.write(toFile: config, atomically: true, encoding: .utf8)
 
-        let daemon = Process()
-        daemon.executableURL = URL(fileURLWithPath: BinaryRunner.binary)
-        daemon.arguments = ["run", "-c", config, "--now", "2024-03-27T07:59:59", "--until", "2024-03-27T09:00"]
-        daemon.standardOutput = FileHandle.nullDevice
-        daemon.standardError = FileHandle.nullDevice
-        try daemon.run()
+        let daemon = try ChildProcess(BinaryRunner.binary, ["run", "-c", config, "--now", "2024-03-27T07:59:59", "--until", "2024-03-27T09:00"])
         let deadline = Date().addingTimeInterval(60)
         while try hook.records().count < 40 && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
-        kill(daemon.processIdentifier, SIGKILL)
-        daemon.waitUntilExit()
+        daemon.signal(SIGKILL)
+        daemon.waitForExit()
         let beforeRestart = try hook.records().count
         #expect(beforeRestart >= 40 && beforeRestart < 200, "the kill should land mid-batch: \(beforeRestart) received")
 
@@ -94,13 +90,9 @@ struct DaemonTests {
         try good.write(toFile: config, atomically: true, encoding: .utf8)
         let log = folder + "/run.log"
         _ = FileManager.default.createFile(atPath: log, contents: nil)
-        let daemon = Process()
-        daemon.executableURL = URL(fileURLWithPath: BinaryRunner.binary)
         // A simulated clock a minute before the send time, running 30 times faster.
-        daemon.arguments = ["run", "-c", config, "--now", "2024-03-27T07:59:00", "--speed", "30"]
-        daemon.standardOutput = FileHandle.nullDevice
-        daemon.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        try daemon.run()
+        let daemon = try ChildProcess(
+            BinaryRunner.binary, ["run", "-c", config, "--now", "2024-03-27T07:59:00", "--speed", "30"], error: .appending(log))
         func waitFor(_ condition: () throws -> Bool) rethrows -> Bool {
             let deadline = Date().addingTimeInterval(30)
             while Date() < deadline {
@@ -111,12 +103,11 @@ struct DaemonTests {
         }
         #expect(try waitFor { try hook.records().count == 1 })
         try (good + "\n  - {broken").write(toFile: config, atomically: true, encoding: .utf8)
-        kill(daemon.processIdentifier, SIGHUP)
+        daemon.signal(SIGHUP)
         #expect(waitFor { ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").contains("giữ cấu hình cũ") })
         #expect(daemon.isRunning)
-        kill(daemon.processIdentifier, SIGTERM)
-        daemon.waitUntilExit()
-        #expect(daemon.terminationStatus == 0)
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
         #expect(try String(contentsOfFile: log, encoding: .utf8).contains("nhachan dừng"))
         #expect(try hook.records().count == 1)
     }

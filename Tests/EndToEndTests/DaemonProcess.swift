@@ -1,37 +1,30 @@
 import Foundation
+import NhacHanSpawn
 import Testing
 
 /// `nhachan run` started as a child process, as systemd starts it: stderr to a file, signals by hand.
 final class DaemonProcess {
-    let process = Process()
+    let process: ChildProcess
     let logPath: String
 
     init(_ arguments: [String], folder: String) throws {
         logPath = folder + "/run-\(UUID().uuidString.prefix(6)).log"
-        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        process.executableURL = URL(fileURLWithPath: BinaryRunner.binary)
-        process.arguments = ["run"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle(forWritingAtPath: logPath)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        process = try ChildProcess(BinaryRunner.binary, ["run"] + arguments, directory: folder, error: .appending(logPath))
     }
 
     var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
-    var pid: Int32 { process.processIdentifier }
+    var pid: Int32 { process.pid }
 
     var isRunning: Bool { process.isRunning }
 
-    func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+    func signal(_ number: Int32) { process.signal(number) }
 
     /// Waits for the process to end; its exit status, or `nil` after `seconds`. Suspends rather
     /// than blocks: a blocked thread of the test's small pool starves every other test.
     func wait(seconds: Double) async -> Int32? {
         let deadline = Date().addingTimeInterval(seconds)
         while process.isRunning && Date() < deadline { try? await Task.sleep(for: .milliseconds(20)) }
-        if process.isRunning { return nil }
-        return process.terminationStatus
+        return process.exitStatus
     }
 
     /// CPU seconds (user + system) the process has used so far.
@@ -44,7 +37,7 @@ final class DaemonProcess {
         return (utime + stime) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
-    func kill9IfRunning() { if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() } }
+    func kill9IfRunning() { if process.isRunning { process.signal(SIGKILL); process.waitForExit() } }
 
     deinit { kill9IfRunning() }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NhacHanSpawn
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -106,17 +107,11 @@ struct WebFaceTests {
     @Test("in headless Chromium: open the ack link of a received email, press the button, see đã ghi nhận; log in, filter, mark by hand; screenshots")
     func browser() throws {
         let screenshots = BinaryRunner.repository.appendingPathComponent(".build/screenshots").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", BinaryRunner.repository.appendingPathComponent("Tests/Browser/browser_test.py").path,
-                             "--binary", BinaryRunner.binary, "--screenshots", screenshots]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
+        let result = try ChildProcess.run(
+            "/usr/bin/env", ["python3", BinaryRunner.repository.appendingPathComponent("Tests/Browser/browser_test.py").path,
+                             "--binary", BinaryRunner.binary, "--screenshots", screenshots],
+            errorToOutput: true)
+        #expect(result.status == 0, "\(String(decoding: result.output, as: UTF8.self))")
         for name in ["ack-phone.png", "ack-desktop.png", "status-phone.png", "status-desktop.png"] {
             #expect(FileManager.default.fileExists(atPath: screenshots + "/" + name))
         }

@@ -10,6 +10,7 @@ import NhacHanServer
 import NhacHanStore
 import Prometheus
 import Synchronization
+import NhacHanSpawn
 import Testing
 
 /// A district with the web face configured, its SQLite state in a fresh folder, and the real
@@ -102,20 +103,8 @@ final class ServerFixture: Sendable {
 
     /// Runs a Python script (an independent parser) on `input`; its standard output.
     static func python(_ script: String, input: [UInt8]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input))
-        try stdin.fileHandleForWriting.close()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self) + String(decoding: err, as: UTF8.self))
+        let result = try ChildProcess.run("/usr/bin/env", ["python3", "-c", script], input: input, errorToOutput: true)
+        return (result.status, String(decoding: result.output, as: UTF8.self))
     }
 
     deinit { try? FileManager.default.removeItem(atPath: folder) }

@@ -1,5 +1,6 @@
 import Foundation
 import NhacHanStore
+import NhacHanSpawn
 import Testing
 
 @Suite("SQLite state file")
@@ -97,11 +98,9 @@ struct SQLiteFileTests {
             case "garbage": try Data(String(repeating: "not sqlite ", count: 200).utf8).write(to: URL(fileURLWithPath: path))
             case "empty": try Data().write(to: URL(fileURLWithPath: path))
             default:
-                let other = Process()
-                other.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-                other.arguments = ["-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('create table notes(x)'); c.commit()", path]
-                try other.run()
-                other.waitUntilExit()
+                let other = try ChildProcess.run(
+                    "/usr/bin/python3", ["-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('create table notes(x)'); c.commit()", path])
+                #expect(other.status == 0)
             }
             let before = try Data(contentsOf: URL(fileURLWithPath: path))
             let error = try #require(throws: StoreError.self) { try SQLiteDeliveryStore(path: path) }

@@ -1,4 +1,5 @@
 public import Foundation
+import NhacHanSpawn
 
 /// Reads a directive's text from `.txt`, `.md`, `.docx` or a text PDF.
 ///
@@ -47,11 +48,7 @@ public enum DocumentReader {
         return s
     }
 
-    private static func findTool(_ name: String) -> String? {
-        let dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") + ["/usr/bin", "/usr/local/bin"]
-        for d in dirs where FileManager.default.isExecutableFile(atPath: "\(d)/\(name)") { return "\(d)/\(name)" }
-        return nil
-    }
+    private static func findTool(_ name: String) -> String? { ChildProcess.find(name) }
 
     private static func run(_ tool: String, _ args: [String], path: String,
                             tool name: String, package: String) throws -> Data {
@@ -59,16 +56,9 @@ public enum DocumentReader {
         guard !tool.isEmpty, FileManager.default.isExecutableFile(atPath: tool) else {
             throw ImportError.missingTool(path, tool: name, package: package)
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = args
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { throw ImportError.missingTool(path, tool: name, package: package) }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw ImportError.toolFailed(path, tool: name, status: process.terminationStatus) }
-        return data
+        let result: ChildProcess.Result
+        do { result = try ChildProcess.run(tool, args) } catch { throw ImportError.missingTool(path, tool: name, package: package) }
+        guard result.status == 0 else { throw ImportError.toolFailed(path, tool: name, status: result.status) }
+        return Data(result.output)
     }
 }
