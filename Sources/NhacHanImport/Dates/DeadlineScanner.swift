@@ -184,6 +184,13 @@ enum DeadlineScanner {
             j = i + 2; kind = .through
             while j < t.count, j < i + 7, ["la", ":", "nop", "gui", "hoan", "thanh", "cuoi", "cung", "bao", "cao"].contains(t[j].text) { j += 1 }
             if j < t.count, t[j].is("truoc") { return nil }  // "thời hạn: trước ngày" is read at "trước"
+        } else if t[i].is("vao"), i + 1 < t.count, t[i + 1].is("ngay"), DateScanner.date(t, at: i + 1) != nil,
+                  let h = (max(0, i - 12)..<i).last(where: { t.matches("hoan thanh", at: $0) }),
+                  !(h..<i).contains(where: { [",", ";", ".", ":", "(", ")"].contains(t[$0].text) || DateScanner.date(t, at: $0) != nil }),
+                  !(max(0, h - 2)..<h).contains(where: { t[$0].is("da") }) {
+            // "Các cấp học hoàn thành kế hoạch giảng dạy và học tập vào ngày 25-5-2018": what is
+            // completed between the verb and its day ("đã hoàn thành … vào ngày" is past).
+            j = i + 1; kind = .through
         } else if t[i].is("vao") || t[i].is("la"), (max(0, i - 8)..<i).contains(where: { t.matches("bao cao", at: $0) || t[$0].is("nop") }),
                   let at = [i + 1, i + 2].first(where: { $0 < t.count && (t[$0].is("ngay") || Self.weekday(t, at: $0)) }),
                   at == i + 1 || t[i + 1].is("sang") || t[i + 1].is("chieu"),

@@ -40,54 +40,90 @@ enum ProseFacts {
                 return Found(number: number, issued: nil, line: line.sourceLine)
             }
         }
+        let pageTop = lines.prefix(3).last?.sourceLine ?? 0
         for p in ParagraphJoiner.join(Array(lines.prefix(40))).prefix(20) {
             for range in TaskExtractor.sentences(p, from: 0) {
                 let t = Tokenizer.tokens(p.folded, in: range)
-                // "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)": a page's note of its source.
-                let k: Int
-                var verbLength = 2
-                if let b = t.find("ban hanh") { k = b } else if let b = t.firstIndex(where: { $0.is("banh") }) {
-                    k = b; verbLength = 1  // "UBND tỉnh banh Công văn số …": a typo seen on portals
-                } else if t.count > 2, t[0].text == "(" && t[1].is("theo") || t[0].is("nguon") && t[1].text == ":" {
-                    k = 0; verbLength = 2  // "Nguồn: Công văn 2831/BXD-KHTC"
-                } else if let b = t.indices.first(where: { (t[$0].is("co") || t[$0].is("ra")) && $0 + 1 < t.count && typeWords.contains(t[$0 + 1].text) }),
-                          (max(0, b - 14)..<b).contains(where: { t[$0].is("ngay") && DateScanner.date(t, at: $0)?.year != nil }) {
-                    // "Ngày 11/01/2023, UBND tỉnh (đã) có Công văn số 79/UBND-KTTH …", "… đã ra Công văn số …".
-                    k = b; verbLength = 1
-                } else { continue }
-                var j = k + verbLength
-                // "(Ban hành kèm theo Quyết định số 3240/QĐ-UBND …)", "Ban hành theo Thông tư số
-                // 08/2011/TT-BTP" opening a line: the annex or form of that directive. Inside a
-                // sentence ("biểu mẫu ban hành kèm theo Thông tư …") it is one cited.
-                var types = typeWords
-                let opening = k > 0 && t[k - 1].text == "(" ? k - 1 : k
-                if t.matches("ban hanh", at: k), t[opening].start < 2 || p.lineOf[t[opening].start] != p.lineOf[t[opening].start - 2] {
-                    if t.matches("kem theo", at: j) { j += 2 } else if t.matches("theo", at: j) { j += 1 }
-                    types.formUnion(["tu", "nghi"])
+                // A page's title line "Công văn số 381/SGDĐT-VP ngày 28/02/2020 của Sở …".
+                let title = range.lowerBound == 0 && p.count > 0 && p.lineOf[0] <= pageTop && t.count > 3
+                    && typeWords.contains(t[0].text) && typeWords.contains(t[1].text)
+                for (k, verbLength) in (title ? [(0, 0)] : []) + verbs(t) {
+                    if let found = number(after: k, verbLength: verbLength, t, p, lines) { return found }
                 }
-                var typeCount = 0
-                while j < t.count, typeCount < 3, types.contains(t[j].text) { j += 1; typeCount += 1 }
-                guard typeCount >= 2 else { continue }
-                if j < t.count, t[j].is("so") { j += 1 }
-                guard j + 2 < t.count, t[j].kind == .number, t[j + 1].text == "/" else { continue }
-                var end = t[j + 1].end
-                let s = p.scalars
-                while end < s.count, s[end] != " ", s[end] != "," { end += 1 }
-                // "846 /UBND-TH": the space before the slash is not part of the number.
-                var number = t[j].text + p.text(t[j + 1].start..<end)
-                while number.hasSuffix(".") || number.hasSuffix(";") { number.removeLast() }
-                var issued: CivilDate?
-                // "Ngày 01/3/2021, Giám đốc Sở … đã ký ban hành …": the date before the organ.
-                for i in max(0, k - 20)..<k where t[i].is("ngay") {
-                    if let d = DateScanner.date(t, at: i), let y = d.year { issued = CivilDate(year: y, month: d.month, day: d.day); break }
-                }
-                // "… Công văn số 12/UBND ngày 05/3/2020": the date after the number, in this
-                // sentence or where the page names the number again.
-                if issued == nil {
-                    issued = dateAfter(t, from: j + 1) ?? dated(number, in: lines)
-                }
-                return Found(number: number, issued: issued, line: p.lines(t[j].start..<end).from)
             }
+        }
+        return nil
+    }
+
+    /// Where a sentence says a directive was issued: "ban hành" (every one: a title's "ban hành
+    /// Khung kế hoạch" may come first), "vừa có/ra", "(Theo …", "Nguồn:", or "có/ra" after a
+    /// dated opening; each with the length of its verb.
+    private static func verbs(_ t: [Token]) -> [(Int, Int)] {
+        var found: [(Int, Int)] = []
+        for k in t.indices {
+            if t.matches("ban hanh", at: k) {
+                found.append((k, 2))
+            } else if t[k].is("banh") {
+                found.append((k, 1))  // "UBND tỉnh banh Công văn số …": a typo seen on portals
+            } else if k == 0, t.count > 2, t[0].text == "(" && t[1].is("theo") || t[0].is("nguon") && t[1].text == ":" {
+                found.append((0, 2))  // "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)", "Nguồn: Công văn 2831/BXD-KHTC"
+            } else if (t[k].is("co") || t[k].is("ra")), k + 1 < t.count, typeWords.contains(t[k + 1].text),
+                      k > 0 && t[k - 1].is("vua")
+                        || (max(0, k - 14)..<k).contains(where: { t[$0].is("ngay") && DateScanner.date(t, at: $0)?.year != nil }) {
+                // "Ngày 11/01/2023, UBND tỉnh (đã) có Công văn số 79/UBND-KTTH …", "… vừa có Văn bản số …".
+                found.append((k, 1))
+            }
+        }
+        return found
+    }
+
+    /// The number of the directive issued at `k`: "<loại văn bản> (số) N/KÝ-HIỆU", "Quyết định
+    /// số 1513 về …", or "ban hành Kế hoạch … (Kế hoạch số 111/KH-UBND, ngày 14/6/2019)".
+    private static func number(after k: Int, verbLength: Int, _ t: [Token], _ p: Paragraph, _ lines: [CleanLine]) -> Found? {
+        var j = k + verbLength
+        // "(Ban hành kèm theo Quyết định số 3240/QĐ-UBND …)", "Ban hành theo Thông tư số
+        // 08/2011/TT-BTP" opening a line: the annex or form of that directive. Inside a
+        // sentence ("biểu mẫu ban hành kèm theo Thông tư …") it is one cited.
+        var types = typeWords
+        let opening = k > 0 && t[k - 1].text == "(" ? k - 1 : k
+        if t.matches("ban hanh", at: k), t[opening].start < 2 || p.lineOf[t[opening].start] != p.lineOf[t[opening].start - 2] {
+            if t.matches("kem theo", at: j) { j += 2 } else if t.matches("theo", at: j) { j += 1 }
+            types.formUnion(["tu", "nghi"])
+        }
+        var typeCount = 0
+        while j < t.count, typeCount < 3, types.contains(t[j].text) { j += 1; typeCount += 1 }
+        guard typeCount >= 2 else { return nil }
+        if j < t.count, t[j].is("so") { j += 1 }
+        if j < t.count, t[j].kind != .number, let paren = (j..<min(t.count, j + 40)).first(where: {
+            t[$0].text == "(" && $0 + 3 < t.count && typeWords.contains(t[$0 + 1].text) && typeWords.contains(t[$0 + 2].text)
+        }) {
+            // The title first, then "(Kế hoạch số 111/KH-UBND, ngày 14/6/2019)".
+            j = paren + 3
+            if j < t.count, t[j].is("so") { j += 1 }
+        }
+        guard j + 1 < t.count, t[j].kind == .number else { return nil }
+        guard t[j + 1].text == "/" else {
+            // "ban hành Quyết định số 1513 về khung kế hoạch …": a number without its symbol.
+            guard t[j + 1].is("ve") else { return nil }
+            return Found(number: t[j].text, issued: issuedBefore(k, t) ?? dateAfter(t, from: j + 1), line: p.lines(t[j].start..<t[j].end).from)
+        }
+        guard j + 2 < t.count else { return nil }
+        var end = t[j + 1].end
+        let s = p.scalars
+        while end < s.count, s[end] != " ", s[end] != ",", s[end] != ")" { end += 1 }
+        // "846 /UBND-TH": the space before the slash is not part of the number.
+        var number = t[j].text + p.text(t[j + 1].start..<end)
+        while number.hasSuffix(".") || number.hasSuffix(";") { number.removeLast() }
+        // "… Công văn số 12/UBND ngày 05/3/2020": the date after the number, in this sentence
+        // or where the page names the number again.
+        let issued = issuedBefore(k, t) ?? dateAfter(t, from: j + 1) ?? dated(number, in: lines)
+        return Found(number: number, issued: issued, line: p.lines(t[j].start..<end).from)
+    }
+
+    /// "Ngày 01/3/2021, Giám đốc Sở … đã ký ban hành …": the date before the organ.
+    private static func issuedBefore(_ k: Int, _ t: [Token]) -> CivilDate? {
+        for i in max(0, k - 20)..<k where t[i].is("ngay") {
+            if let d = DateScanner.date(t, at: i), let y = d.year { return CivilDate(year: y, month: d.month, day: d.day) }
         }
         return nil
     }
