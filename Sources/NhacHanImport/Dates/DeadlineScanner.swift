@@ -48,7 +48,7 @@ enum DeadlineScanner {
     }
 
     /// "1. Ngày 30/04/2011: Hạn cuối cùng ứng viên nộp …", "Ngày 27/5/2017: Kết thúc việc kiểm
-    /// tra …", "ngày 25/5/2017 là hạn cuối các trường hoàn thành …": a timetable line that
+    /// tra …", "Ngày 30/7/2017: Báo cáo kết quả …", "ngày 25/5/2017 là hạn cuối các trường hoàn thành …": a timetable line that
     /// starts with its date.
     private static func leadDate(_ t: [Token], at i: Int, p: Paragraph, years: YearContext) -> DeadlineHit? {
         guard t[i].is("ngay") || t[i].kind == .number, i == 0 || t[i - 1].kind == .punct,
@@ -58,7 +58,9 @@ enum DeadlineScanner {
         let k = d.tokenEnd + 1
         let limit = ["han cuoi", "han chot", "han nop", "han gui"].contains { t.matches($0, at: k) }
         let done = !t[d.tokenEnd].is("la") && (t.matches("ket thuc", at: k) || t.matches("hoan thanh", at: k))
-        guard limit || done, let date = years.resolve(d) else { return nil }
+        // "Ngày 30/7/2017: Báo cáo kết quả tốt nghiệp THPT …", "Ngày 5/6: Nộp hồ sơ …": the day of a delivery.
+        let delivered = !t[d.tokenEnd].is("la") && (t.matches("bao cao", at: k) || t[k].is("nop") || t.matches("gui bao cao", at: k))
+        guard limit || done || delivered, let date = years.resolve(d) else { return nil }
         let dl = DraftDeadline(kind: .through, date: date, phrase: phrase(t, i, k + 2, p))
         return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: k + 2)
     }

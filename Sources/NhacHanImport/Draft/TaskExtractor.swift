@@ -72,7 +72,7 @@ struct TaskExtractor {
             let reportPeriod = Self.speaksOfReportPeriod(tokens) ? Periodicity(freq: "YEARLY", tokenStart: 0, tokenEnd: 0) : nil
             let yearly = whole?.freq == "YEARLY" && whole?.months == nil ? whole : documentYearly ?? reportPeriod
             let marker = LineShape.marker(p.scalars)
-            if marker == nil { leadIn = nil }
+            if marker == nil && !Self.itemLabel(tokens) { leadIn = nil }
             if let level = dueHeading, (marker?.level ?? 0) <= level { dueHeading = nil }
             let sentences = Self.sentences(p, from: from)
             for s in sentences { read(p, s, paragraph: n, yearly: yearly, period: whole, dueItem: dueHeading != nil) }
@@ -82,6 +82,14 @@ struct TaskExtractor {
                 if let v = t.indices.first(where: { ClauseReader.verb(t, at: $0) != nil }) { leadIn = (p, s, t, v) }
             }
         }
+    }
+
+    /// "Tuần 4: Trước 16 giờ 00, ngày 01/10/2021", "Đợt 2: …", "Quý III: …": an item of the list
+    /// a sentence ending in ":" announced, labelled by its round rather than a dash or a number.
+    private static func itemLabel(_ t: [Token]) -> Bool {
+        guard t.count > 3, ["tuan", "dot", "lan", "ky", "quy", "thang", "buoc"].contains(t[0].text) else { return false }
+        let label = t[1].kind == .number || t[1].text.allSatisfy { "ivx".contains($0) }
+        return label && t[2].text == ":"
     }
 
     /// A report-form table's due columns, and the headings that name the time of reports.
@@ -165,7 +173,8 @@ struct TaskExtractor {
             let line = p.lines(t[hit.tokenStart].start..<t[hit.tokenEnd - 1].end).from
             guard let v = ClauseReader.governingVerb(t, before: hit.tokenStart, after: hit.tokenEnd, p: p)
                     ?? Self.verbWithout(hit, t, p) else {
-                if !hit.isWindow, hit.deadline.kind != .undated, let lead = leadIn, LineShape.marker(p.scalars) != nil {
+                if !hit.isWindow, hit.deadline.kind != .undated, let lead = leadIn,
+                   LineShape.marker(p.scalars) != nil || Self.itemLabel(t) {
                     used = true
                     add(lead.paragraph, lead.tokens, range: lead.range, verb: lead.verb, deadline: hit.deadline, paragraph: n,
                         hitStart: lead.tokens.count, lines: p.lines(range))
