@@ -196,11 +196,36 @@ struct RealFormTests {
         ("Bộ Kế hoạch và Đầu tư vừa ban hành Công văn 9399/BKHĐT-QLKKT về việc báo cáo.\nXem chi tiết tại Công văn 9399/BKHĐT-QLKKT ngày 18/12/2019.", "9399/BKHĐT-QLKKT", "2019-12-18"),
         ("(Ban hành kèm theo Quyết định số 3240 /QĐ-UBND ngày 19 tháng 6 năm 2013 của Chủ tịch)", "3240/QĐ-UBND", "2013-06-19"),
         ("Ngày 02/03/2022, Giám đốc Sở Khoa học và Công nghệ đã ký ban hành Công văn số 343/SKHCN-VP về việc báo cáo.", "343/SKHCN-VP", "2022-03-02"),
+        // A title's "ban hành Khung …" first; then the directive's own "ban hành Quyết định số".
+        ("UBND tỉnh ban hành Khung kế hoạch thời gian năm học\nNgày 04/8/2017, UBND tỉnh vừa ban hành Quyết định số 1435/QĐ-UBND về việc ban hành khung kế hoạch.", "1435/QĐ-UBND", "2017-08-04"),
+        ("UBND tỉnh ban hành Kế hoạch triển khai sắp xếp các đơn vị hành chính (ĐVHC) cấp xã (Kế hoạch số 111/KH-UBND, ngày 14/6/2019).", "111/KH-UBND", "2019-06-14"),
+        ("Công văn số 381/SGDĐT-VP ngày 28/02/2020 của Sở Giáo dục và Đào tạo.\nCác trường báo cáo trước ngày 10/3/2020.", "381/SGDĐT-VP", "2020-02-28"),
     ])
     func proseNumber(_ text: String, _ number: String, _ issued: String) {
         let d = draft(text + "\n")
         #expect(d.number == number)
         #expect(d.issued?.description == issued)
+    }
+
+    @Test("a number without its symbol before 'về', and 'vừa có Văn bản số' with no date")
+    func bareProseNumber() {
+        #expect(draft("Ngày 16/8, UBND tỉnh ban hành Quyết định số 1513 về khung kế hoạch thời gian năm học.\n").number == "1513")
+        let d = draft("Ban Thi đua - Khen thưởng tỉnh vừa có Văn bản số 235/TĐKT-HCTH về việc lấy ý kiến.\n")
+        #expect(d.number == "235/TĐKT-HCTH")
+        #expect(d.issued == nil)
+        // A directive merely cited is another document.
+        #expect(draft("Thực hiện Công văn số 12/UBND-VP ngày 02/3/2024 của UBND huyện, các xã báo cáo trước ngày 20/3/2024.\n").number == nil)
+    }
+
+    @Test("items labelled 'Tuần 4:' under a sentence ending in ':' take its verb, each at its hour")
+    func labelledItems() {
+        let d = draft("""
+        Kính gửi: Các trường THPT.
+        Các đợt báo cáo hàng tuần, cụ thể:
+        Tuần 4: Trước 16 giờ 00, ngày 01/10/2021
+        Tuần 5: Trước 16 giờ 00, ngày 08/10/2021
+        """)
+        #expect(deadlines(d).map { "\($0.kind) \($0.date?.description ?? "-") \($0.time ?? "-")" } == ["at 2021-10-01 16:00", "at 2021-10-08 16:00"])
     }
 
     @Test("the items under 'Thời hạn gửi báo cáo:' give each report's day without a marker word")
