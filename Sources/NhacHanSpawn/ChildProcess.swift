@@ -133,16 +133,9 @@ public final class ChildProcess: Sendable {
         if inputDescriptor >= 0, !inputClosed.exchange(true, ordering: .acquiringAndReleasing) { _ = Glibc.close(inputDescriptor) }
     }
 
-    /// Writes all of `bytes` to the child's standard input.
-    public func write(_ bytes: [UInt8]) {
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes[offset...].withUnsafeBytes { Glibc.write(inputDescriptor, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { return }
-            offset += n
-        }
-    }
+    /// Writes all of `bytes` to the child's standard input; whether all were written.
+    @discardableResult
+    public func write(_ bytes: [UInt8]) -> Bool { Self.writeAll(inputDescriptor, bytes) }
 
     private func reap(blocking: Bool) -> Int32? {
         if blocking {
