@@ -200,6 +200,9 @@ struct RealFormTests {
         ("UBND tỉnh ban hành Khung kế hoạch thời gian năm học\nNgày 04/8/2017, UBND tỉnh vừa ban hành Quyết định số 1435/QĐ-UBND về việc ban hành khung kế hoạch.", "1435/QĐ-UBND", "2017-08-04"),
         ("UBND tỉnh ban hành Kế hoạch triển khai sắp xếp các đơn vị hành chính (ĐVHC) cấp xã (Kế hoạch số 111/KH-UBND, ngày 14/6/2019).", "111/KH-UBND", "2019-06-14"),
         ("Công văn số 381/SGDĐT-VP ngày 28/02/2020 của Sở Giáo dục và Đào tạo.\nCác trường báo cáo trước ngày 10/3/2020.", "381/SGDĐT-VP", "2020-02-28"),
+        ("Theo văn bản 2642/UBND-KT ngày 19/11/2010, Chủ tịch UBND tỉnh yêu cầu các huyện báo cáo trước ngày 20/12/2010.", "2642/UBND-KT", "2010-11-19"),
+        ("Các huyện báo cáo trước ngày 20/12/2010.\nNguồn CV 2642/UBND-KT ngày 19/11/2010.", "2642/UBND-KT", "2010-11-19"),
+        ("Ngày 02/01/2024, Thanh tra Chính phủ đã ban hành Thông tư 01/2024/TT-TTCP quy định chế độ báo cáo.", "01/2024/TT-TTCP", "2024-01-02"),
     ])
     func proseNumber(_ text: String, _ number: String, _ issued: String) {
         let d = draft(text + "\n")
@@ -215,6 +218,25 @@ struct RealFormTests {
         #expect(d.issued == nil)
         // A directive merely cited is another document.
         #expect(draft("Thực hiện Công văn số 12/UBND-VP ngày 02/3/2024 của UBND huyện, các xã báo cáo trước ngày 20/3/2024.\n").number == nil)
+    }
+
+    @Test("an article's page and an excerpt name their text: 'Điều 11 Thông tư …', '(trích Nghị định …)'")
+    func articleAndExcerpt() {
+        #expect(draft("Điều 11 Thông tư 01/2020/TT-VPCP quy định về chế độ báo cáo định kỳ\nBáo cáo năm gửi trước ngày 17/12 hằng năm.\n").number == "01/2020/TT-VPCP")
+        #expect(draft("Điều 11. Thời gian lấy ý kiến (trích Nghị định 54/2018/NĐ-CP)\nTrong thời hạn 10 ngày kể từ ngày nhận, UBND cấp xã báo cáo.\n").number == "54/2018/NĐ-CP")
+    }
+
+    @Test("a form's corner 'Ngày nhận báo cáo: 10 tháng 7 hàng năm' recurs yearly for the form")
+    func receivingDayLabel() {
+        let d = draft("""
+        Biểu số: 02/BC-H
+        Ban hành kèm theo Thông tư số 23/2011/TT-BVHTTDL ngày 30 tháng 12 năm 2011
+        Ngày nhận báo cáo: 10 tháng 7 hàng năm
+        Đơn vị báo cáo: Phòng Văn hóa và Thông tin
+        BÁO CÁO THỐNG KÊ
+        """)
+        #expect(deadlines(d).map { $0.rule ?? "-" } == ["FREQ=YEARLY;BYMONTH=7;BYMONTHDAY=10"])
+        #expect(d.tasks.first?.action == "Biểu 02/BC-H")
     }
 
     @Test("items labelled 'Tuần 4:' under a sentence ending in ':' take its verb, each at its hour")

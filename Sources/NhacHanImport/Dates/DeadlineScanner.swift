@@ -186,6 +186,13 @@ enum DeadlineScanner {
             j = i + 2; kind = .through
             while j < t.count, j < i + 7, ["la", ":", "nop", "gui", "hoan", "thanh", "cuoi", "cung", "bao", "cao"].contains(t[j].text) { j += 1 }
             if j < t.count, t[j].is("truoc") { return nil }  // "thời hạn: trước ngày" is read at "trước"
+            // "thời hạn nhận bài thi sẽ là 31/1", "thời hạn nộp hồ sơ đăng ký là ngày 30/6": what
+            // the limit is for, then "là" and the day.
+            if DateScanner.date(t, at: j) == nil,
+               let la = (j..<min(t.count, j + 8)).prefix(while: { t[$0].kind == .word }).first(where: { t[$0].is("la") }),
+               DateScanner.date(t, at: la + 1) != nil {
+                j = la + 1
+            }
         } else if t[i].is("vao"), i + 1 < t.count, t[i + 1].is("ngay"), DateScanner.date(t, at: i + 1) != nil,
                   let h = (max(0, i - 12)..<i).last(where: { t.matches("hoan thanh", at: $0) }),
                   !(h..<i).contains(where: { [",", ";", ".", ":", "(", ")"].contains(t[$0].text) || DateScanner.date(t, at: $0) != nil }),
@@ -243,8 +250,11 @@ enum DeadlineScanner {
                 if speaksOfData(t, max(0, from - 8)..<from, p) { return nil }
                 // "Thời gian (nhận hồ sơ): từ ngày X đến ngày Y": a window to send something in,
                 // whose end is a deadline when a delivering verb governs it.
+                // "… hoàn thiện hồ sơ gửi Ban Thi đua, từ ngày 15/6 đến 30/6/2018", "đăng ký nguyện
+                // vọng từ ngày 6/5 đến ngày 9/5/2024": a window to deliver or register in.
                 submission = (max(0, from - 10)..<from).contains { t.matches("thoi gian", at: $0) || t.matches("thoi han", at: $0) || t.matches("han", at: $0) }
-                    && !speaksOfData(t, max(0, from - 6)..<from, p)
+                    || (max(0, from - 12)..<from).contains { t[$0].is("nop") || t[$0].is("gui") || t.matches("dang ky", at: $0) }
+                submission = submission && !speaksOfData(t, max(0, from - 6)..<from, p)
                 if let start = DateScanner.date(t, at: from + 1) {
                     isRange = true
                     rangeStart = years.resolve(start)
@@ -265,9 +275,10 @@ enum DeadlineScanner {
             if d.year == nil, d.tokenEnd + 1 < t.count, t.matches("doi voi", at: d.tokenEnd) {
                 own = Periodicity.detect(t, from: d.tokenEnd + 2, to: d.tokenEnd + 10)
             }
-            // "trước ngày 01/10 năm sau": every year, by a day of the year after the period.
+            // "trước ngày 01/10 năm sau", "ngày 15 tháng 01 năm kế tiếp": every year, by a day of
+            // the year after the period.
             let after = d.tokenEnd < t.count && t[d.tokenEnd].is("cua") ? d.tokenEnd + 1 : d.tokenEnd
-            if d.year == nil, t.matches("nam sau", at: after) || t.matches("nam tiep theo", at: after) {
+            if d.year == nil, t.matches("nam sau", at: after) || t.matches("nam tiep theo", at: after) || t.matches("nam ke tiep", at: after) {
                 own = Periodicity(freq: "YEARLY", tokenStart: d.tokenEnd, tokenEnd: after + 2)
             }
             // "Trước ngày 05/4, 05/7, 05/10, 05/11, các đơn vị chấm điểm theo quý": one day of

@@ -10,6 +10,7 @@ import NhacHanCore
 /// A date with a year is a one-off step, read by the timetable reader, not here.
 extension TaskExtractor {
     mutating func readReportForms(_ lines: [CleanLine]) {
+        readReceivingDayLabels(lines)
         // A column header: short, no figures ("Ngày nhận báo cáo", "Thời hạn gửi báo cáo").
         guard let header = lines.firstIndex(where: { line in
             let f = Fold.key(line.text)
@@ -41,6 +42,28 @@ extension TaskExtractor {
         }
         if rows > 0 {
             warnings.append("dòng \(lines[header].sourceLine): \(rows) hạn lấy từ cột \"Ngày nhận báo cáo\" của bảng biểu mẫu: kiểm tra đơn vị báo cáo")
+        }
+    }
+
+    /// "Ngày nhận báo cáo: 10 tháng 7 hàng năm" in a form's corner block: the label and its
+    /// day on one line (or inside a block run into one line), not a column over rows.
+    private mutating func readReceivingDayLabels(_ lines: [CleanLine]) {
+        var label: (text: String, line: Int)?
+        for line in lines.prefix(60) {
+            // "Biểu số: 02/BC-H" names the form; "Ban hành kèm theo Thông tư số …" does not.
+            let folded = Fold.key(line.text)
+            if folded.hasPrefix("bieu") || folded.hasPrefix("mau"), let code = Self.formCode(line.text) { label = ("Biểu \(code)", line.sourceLine) }
+            let p = Paragraph(line)
+            let t = Tokenizer.tokens(p.folded, in: 0..<p.count)
+            guard let k = t.indices.first(where: { t.matches("ngay nhan bao cao", at: $0) }), k + 5 < t.count, t[k + 4].text == ":" else { continue }
+            let known = found.contains { $0.lines.from <= line.sourceLine && line.sourceLine <= $0.lines.to }
+            guard !known else { continue }
+            let days = Self.receivingDays(Array(t[(k + 5)..<min(t.count, k + 12)]), p: p, years: years)
+            for deadline in days.prefix(1) {
+                found.append(FoundTask(units: [], allAddressed: true, action: label?.text ?? "Gửi báo cáo", reportTo: nil, via: nil,
+                                       deadline: deadline, lines: LineRange(label?.line ?? line.sourceLine, line.sourceLine),
+                                       verbSlug: "gui-bao-cao", sectionHeading: nil, isTableRow: true))
+            }
         }
     }
 

@@ -9,7 +9,7 @@ enum ProseFacts {
     struct Found { var number: String; var issued: CivilDate?; var line: Int }
 
     private static let typeWords: Set<String> = ["cong", "van", "ke", "hoach", "quyet", "dinh", "thong", "bao",
-                                                 "chi", "thi", "ban", "huong", "dan", "dien"]
+                                                 "chi", "thi", "ban", "huong", "dan", "dien", "tu", "nghi"]
 
     /// A page's title line before the text: "Thông báo Khẩn ngày 18/10/2020", "Công văn
     /// 2928/SGDĐT-KHTC ngày 21/09/2022 Hướng dẫn …": a document type first, then its date.
@@ -45,9 +45,11 @@ enum ProseFacts {
             for range in TaskExtractor.sentences(p, from: 0) {
                 let t = Tokenizer.tokens(p.folded, in: range)
                 // A page's title line "Công văn số 381/SGDĐT-VP ngày 28/02/2020 của Sở …".
-                let title = range.lowerBound == 0 && p.count > 0 && p.lineOf[0] <= pageTop && t.count > 3
-                    && typeWords.contains(t[0].text) && typeWords.contains(t[1].text)
-                for (k, verbLength) in (title ? [(0, 0)] : []) + verbs(t) {
+                // "Điều 11 Thông tư 01/2020/TT-VPCP quy định …": an article's page names its text.
+                let article = t.count > 2 && t[0].is("dieu") && t[1].kind == .number ? 2 : 0
+                let title = range.lowerBound == 0 && p.count > 0 && p.lineOf[0] <= pageTop && t.count > article + 3
+                    && typeWords.contains(t[article].text) && typeWords.contains(t[article + 1].text)
+                for (k, verbLength) in (title ? [(article, 0)] : []) + verbs(t) {
                     if let found = number(after: k, verbLength: verbLength, t, p, lines) { return found }
                 }
             }
@@ -67,6 +69,10 @@ enum ProseFacts {
                 found.append((k, 1))  // "UBND tỉnh banh Công văn số …": a typo seen on portals
             } else if k == 0, t.count > 2, t[0].text == "(" && t[1].is("theo") || t[0].is("nguon") && t[1].text == ":" {
                 found.append((0, 2))  // "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)", "Nguồn: Công văn 2831/BXD-KHTC"
+            } else if k == 0, t.count > 2, t[0].is("theo") || t[0].is("nguon") {
+                found.append((0, 1))  // "Theo văn bản 2642/UBND-KT ngày 19/11/2010, …", "Nguồn CV 2642/UBND-KT"
+            } else if t[k].is("trich"), k > 0, t[k - 1].text == "(" {
+                found.append((k, 1))  // "Điều 11. Thời gian lấy ý kiến (trích Nghị định 54/2018/NĐ-CP)"
             } else if (t[k].is("co") || t[k].is("ra")), k + 1 < t.count, typeWords.contains(t[k + 1].text),
                       k > 0 && t[k - 1].is("vua")
                         || (max(0, k - 14)..<k).contains(where: { t[$0].is("ngay") && DateScanner.date(t, at: $0)?.year != nil }) {
@@ -84,13 +90,13 @@ enum ProseFacts {
         // "(Ban hành kèm theo Quyết định số 3240/QĐ-UBND …)", "Ban hành theo Thông tư số
         // 08/2011/TT-BTP" opening a line: the annex or form of that directive. Inside a
         // sentence ("biểu mẫu ban hành kèm theo Thông tư …") it is one cited.
-        var types = typeWords
+        let types = typeWords
         let opening = k > 0 && t[k - 1].text == "(" ? k - 1 : k
         if t.matches("ban hanh", at: k), t[opening].start < 2 || p.lineOf[t[opening].start] != p.lineOf[t[opening].start - 2] {
             if t.matches("kem theo", at: j) { j += 2 } else if t.matches("theo", at: j) { j += 1 }
-            types.formUnion(["tu", "nghi"])
         }
         var typeCount = 0
+        if j < t.count, t[j].is("cv") { j += 1; typeCount = 2 }  // "CV 2642/UBND-KT"
         while j < t.count, typeCount < 3, types.contains(t[j].text) { j += 1; typeCount += 1 }
         guard typeCount >= 2 else { return nil }
         if j < t.count, t[j].is("so") { j += 1 }
