@@ -309,7 +309,11 @@ enum DeadlineScanner {
         // tháng trước đến ngày 15" is a report period.
         let isDay = !window && k < t.count && t[k].kind == .number
             && !(k + 1 < t.count && (["ngay", "nam", "tuan", "gio"].contains(t[k + 1].text) || t[k + 1].is("thang") && !t[k - 1].is("ngay")))
-        let own = isDay ? Periodicity.detect(t, from: k + 1, to: min(t.count, k + 8)) : nil
+        var own = isDay ? Periodicity.detect(t, from: k + 1, to: min(t.count, k + 8)) : nil
+        // "Báo cáo 6 tháng: … ngày 20 của tháng tiếp theo": the month after each half-year.
+        if let o = own, o.monthAfter, let after = dayPeriod?.monthsAfter() {
+            own = Periodicity(freq: after.freq, months: after.months, tokenStart: o.tokenStart, tokenEnd: o.tokenEnd)
+        }
         if let period = own ?? dayPeriod {
             // "trước thứ Sáu hằng tuần", "vào sáng thứ Sáu hằng tuần".
             if time == nil, period.byDay != nil, Self.weekday(t, at: j) {

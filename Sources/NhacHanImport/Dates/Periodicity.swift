@@ -8,6 +8,8 @@ struct Periodicity: Sendable, Equatable {
     var byDay: String?
     var tokenStart: Int
     var tokenEnd: Int
+    /// "tháng sau", "tháng tiếp theo": the month after each period, whatever the period is.
+    var monthAfter = false
 
     /// The first period of the sentence that is not negated ("không thực hiện báo cáo hằng
     /// tháng và hằng quý" names periods that must create nothing).
@@ -39,7 +41,13 @@ struct Periodicity: Sendable, Equatable {
         if w == "thang" || w == "quy", i + 1 < t.count, t[i + 1].is("sau") || t.matches("tiep theo", at: i + 1) || t.matches("ke tiep", at: i + 1) {
             let end = t[i + 1].is("sau") ? i + 2 : i + 3
             if w == "quy" { return Periodicity(freq: "YEARLY", months: [1, 4, 7, 10], tokenStart: i, tokenEnd: end) }
-            return Periodicity(freq: "MONTHLY", tokenStart: i, tokenEnd: end)
+            return Periodicity(freq: "MONTHLY", tokenStart: i, tokenEnd: end, monthAfter: true)
+        }
+        // "Các tờ khai theo quý hạn nộp là ngày 30 tháng sau": what is filed by the quarter.
+        // ("theo quy định", "quy trình", "quy chế" fold to the same "quy".)
+        if w == "theo", i + 1 < t.count, t[i + 1].is("quy"),
+           !(i + 2 < t.count && (t[i + 2].kind == .number || ["dinh", "trinh", "che", "hoach", "mo", "tac", "pham", "chuan"].contains(t[i + 2].text))) {
+            return quarterly(t, start: i, end: i + 2)
         }
         // "(trước ngày 25) tháng cuối quý", "tháng đầu quý".
         if w == "thang", i + 2 < t.count, t[i + 1].is("cuoi") || t[i + 1].is("dau"), t[i + 2].is("quy") {
@@ -102,6 +110,14 @@ struct Periodicity: Sendable, Equatable {
     }
 
     /// The RRULE for a due day (and month, for yearly reports) in this period.
+    /// The month after each of this period's ends ("báo cáo quý … ngày 30 tháng sau": January,
+    /// April, July and October), or nil for a monthly period, whose month after is every month.
+    func monthsAfter() -> Periodicity? {
+        guard freq == "YEARLY" else { return nil }
+        let ends = months ?? [12]
+        return Periodicity(freq: "YEARLY", months: ends.map { $0 % 12 + 1 }.sorted(), tokenStart: tokenStart, tokenEnd: tokenEnd)
+    }
+
     func rule(day: Int?, month: Int?) -> String {
         switch freq {
         case "DAILY": return "FREQ=DAILY"
