@@ -81,6 +81,8 @@ struct DeadlineFormTests {
         .init(id: "theo quý … ngày 30 tháng sau", sentence: "Các tờ khai theo quý hạn nộp là ngày 30 tháng sau.", kind: .every, rule: "FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=30"),
         .init(id: "báo cáo 6 tháng … tháng tiếp theo", sentence: "Báo cáo 6 tháng: các đơn vị gửi báo cáo chậm nhất vào ngày 20 của tháng tiếp theo ngay sau kỳ báo cáo.", kind: .every, rule: "FREQ=YEARLY;BYMONTH=1,7;BYMONTHDAY=20"),
         .init(id: "theo quy định is no quarter", sentence: "Các xã gửi báo cáo theo quy định trước ngày 20 tháng sau.", kind: .every, rule: "FREQ=MONTHLY;BYMONTHDAY=20"),
+        .init(id: "yêu cầu … trước ngày D, whatever the verb", sentence: "Hội đồng nghĩa vụ quân sự huyện yêu cầu các xã phát lệnh gọi công dân nhập ngũ trước ngày 20/3/2024.", kind: .before, date: "2024-03-20"),
+        .init(id: "theo đề nghị của … cites", sentence: "Theo đề nghị của Sở, các xã treo cờ trước ngày 25/3/2024.", kind: nil),
         .init(id: "theo quy định", sentence: "Các xã tổng hợp, báo cáo UBND huyện theo quy định.", kind: .undated),
         .init(id: "a cited date", sentence: "Thực hiện Công văn số 432/SLĐTBXH-BTXH ngày 02/3/2024 của Sở.", kind: nil),
         .init(id: "an activity window", sentence: "Các hoạt động diễn ra từ nay đến hết ngày 25/3/2024.", kind: nil),

@@ -226,6 +226,12 @@ struct TaskExtractor {
         // 28/6", is the day being marked).
         if hit.deadline.kind == .every,
            let k = (max(0, hit.tokenStart - 40)..<hit.tokenStart).reversed().first(where: { ClauseReader.startsWork(t, at: $0) }) { return k }
+        // "Hội đồng yêu cầu các xã phát lệnh gọi công dân nhập ngũ trước ngày 20-1": what is
+        // asked for by a day is a deadline whatever its verb ("theo đề nghị của …" cites).
+        if !hit.isWindow, hit.deadline.kind == .before || hit.deadline.kind == .through || hit.deadline.kind == .at,
+           let k = (max(0, hit.tokenStart - 30)..<hit.tokenStart).last(where: { t.matches("yeu cau", at: $0) || t.matches("de nghi", at: $0) }),
+           !(k > 0 && t[k - 1].is("theo")), k + 2 < hit.tokenStart,
+           !(k..<hit.tokenStart).contains(where: { [";", ":"].contains(t[$0].text) }) { return k + 2 }
         let phrase = hit.tokenStart..<hit.tokenEnd
         // "Thời hạn giải quyết khiếu nại lần đầu không quá 30 ngày, kể từ ngày thụ lý": a count
         // from an event is a time limit whatever the verb; the clause before it names the work.
