@@ -57,7 +57,11 @@ enum DateScanner {
         // Without a year only "25/3" counts, and not "50/KH" or "1/2 số"; "ngày 28-10" too,
         // where "ngày" tells a date from a range ("2021-2030").
         // "ngày 14.3" (the press's style) also needs its "ngày".
-        guard sep.text == "/" || ((sep.text == "-" || sep.text == ".") && j == i + 1) else { return nil }
+        // "từ ngày 11-7 đến 15-7": after "đến" or "trước" a dashed day and month are a date too,
+        // unless a unit follows ("đến 5-7 ngày" is a count).
+        let afterMarker = sep.text == "-" && j > 0 && (t[j - 1].is("den") || t[j - 1].is("het") || t[j - 1].is("truoc"))
+            && !(end < t.count && ["ngay", "thang", "nam", "tuan", "gio", "phut", "%", "lan", "nguoi"].contains(t[end].text))
+        guard sep.text == "/" || ((sep.text == "-" || sep.text == ".") && j == i + 1) || afterMarker else { return nil }
         if end < t.count, t[end].start == t[end - 1].end, t[end].kind != .punct || t[end].text == "/" { return nil }
         return WrittenDate(day: d, month: m, year: nil, tokenStart: i, tokenEnd: end)
     }
