@@ -19,8 +19,8 @@ struct ImportCorpusTests {
         #expect(s.texts == 135, "\(s)")
         // The issue asks for at most one; rounds 9 to 14 brought ten (see docs/import-and-calendar.md).
         #expect(s.invented <= 10, "\(s)")
-        #expect(s.deadlineRecall >= 0.56, "\(s)")
-        #expect(s.deadlinePrecision >= 0.83, "\(s)")
+        #expect(s.deadlineRecall >= 0.565, "\(s)")
+        #expect(s.deadlinePrecision >= 0.84, "\(s)")
         #expect(s.numberRecall >= 0.68 && s.numberPrecision >= 0.85, "\(s)")
         #expect(s.issuedRecall >= 0.79 && s.issuedPrecision >= 0.93, "\(s)")
     }
@@ -30,7 +30,7 @@ struct ImportCorpusTests {
         let s = try await offPool { try ImportCorpusScore.measure("train") }
         #expect(s.texts == 245, "\(s)")
         #expect(s.invented <= 7, "\(s)")
-        #expect(s.deadlineRecall >= 0.84 && s.deadlinePrecision >= 0.93, "\(s)")
+        #expect(s.deadlineRecall >= 0.855 && s.deadlinePrecision >= 0.93, "\(s)")
         #expect(s.numberRecall >= 0.83 && s.numberPrecision >= 0.95, "\(s)")
         #expect(s.issuedRecall >= 0.84 && s.issuedPrecision >= 0.88, "\(s)")
     }
