@@ -28,8 +28,6 @@ public final class ChildProcess: Sendable {
         case file(String)
         /// A file, appended to.
         case appending(String)
-        /// The parent's own descriptor of the same number.
-        case inherit
         /// Standard error only: wherever standard output goes.
         case standardOutput
     }
@@ -75,7 +73,6 @@ public final class ChildProcess: Sendable {
             case .null: posix_spawn_file_actions_addopen(&actions, target, "/dev/null", O_WRONLY, 0)
             case .file(let path): posix_spawn_file_actions_addopen(&actions, target, path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
             case .appending(let path): posix_spawn_file_actions_addopen(&actions, target, path, O_WRONLY | O_CREAT | O_APPEND, 0o600)
-            case .inherit: break
             case .standardOutput: posix_spawn_file_actions_adddup2(&actions, 1, target)
             case .pipe:
                 var ends: [Int32] = [-1, -1]

@@ -6,7 +6,7 @@ public enum Preflight {
     /// `NHACHAN_PYTHON`, else the first `python3` on PATH.
     public static func python() throws -> String {
         if let configured = ProcessInfo.processInfo.environment["NHACHAN_PYTHON"] { return configured }
-        guard let path = which("python3") else {
+        guard let path = ChildProcess.find("python3") else {
             throw TestEnvironmentError("python3 is not installed: `apt-get install -y python3 python3-pip`")
         }
         return path
@@ -24,19 +24,10 @@ public enum Preflight {
     }()
 
     public static func openssl() throws -> String {
-        guard let path = which("openssl") else {
+        guard let path = ChildProcess.find("openssl") else {
             throw TestEnvironmentError("openssl is not installed: `apt-get install -y openssl`")
         }
         return path
-    }
-
-    static func which(_ tool: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for directory in path.split(separator: ":") {
-            let candidate = "\(directory)/\(tool)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
     }
 
     @discardableResult

@@ -66,7 +66,7 @@ struct CrashRecoveryTests {
 @Suite("The daemon", .timeLimit(.minutes(2)))
 struct DaemonTests {
     @Test("nhachan run sends when its clock reaches a send time, keeps the last good config on a bad reload, and stops on SIGTERM")
-    func runReloadAndStop() throws {
+    func runReloadAndStop() async throws {
         let secret = "whsec_ZGVtby1vbmx5LXdlYmhvb2stc2VjcmV0LWZvci1uaGFjaGFu"
         let hook = try HTTPTestServer(secret: secret)
         defer { hook.stop() }
@@ -88,27 +88,16 @@ struct DaemonTests {
                   - {id: bao-cao, units: [xa-a], action: Báo cáo, due: {before: 2024-03-29}}
             """
         try good.write(toFile: config, atomically: true, encoding: .utf8)
-        let log = folder + "/run.log"
-        _ = FileManager.default.createFile(atPath: log, contents: nil)
         // A simulated clock a minute before the send time, running 30 times faster.
-        let daemon = try ChildProcess(
-            BinaryRunner.binary, ["run", "-c", config, "--now", "2024-03-27T07:59:00", "--speed", "30"], error: .appending(log))
-        func waitFor(_ condition: () throws -> Bool) rethrows -> Bool {
-            let deadline = Date().addingTimeInterval(30)
-            while Date() < deadline {
-                if try condition() { return true }
-                Thread.sleep(forTimeInterval: 0.05)
-            }
-            return false
-        }
-        #expect(try waitFor { try hook.records().count == 1 })
+        let daemon = try DaemonProcess(["-c", config, "--now", "2024-03-27T07:59:00", "--speed", "30"], folder: folder)
+        #expect(try await eventually(30) { try hook.records().count == 1 })
         try (good + "\n  - {broken").write(toFile: config, atomically: true, encoding: .utf8)
         daemon.signal(SIGHUP)
-        #expect(waitFor { ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").contains("giữ cấu hình cũ") })
+        #expect(await eventually(30) { daemon.log.contains("giữ cấu hình cũ") })
         #expect(daemon.isRunning)
         daemon.signal(SIGTERM)
-        #expect(daemon.waitForExit() == 0)
-        #expect(try String(contentsOfFile: log, encoding: .utf8).contains("nhachan dừng"))
+        #expect(await daemon.wait(seconds: 30) == 0)
+        #expect(daemon.log.contains("nhachan dừng"))
         #expect(try hook.records().count == 1)
     }
 }

@@ -252,13 +252,13 @@ enum DeadlineScanner {
                 // whose end is a deadline when a delivering verb governs it.
                 // "… hoàn thiện hồ sơ gửi Ban Thi đua, từ ngày 15/6 đến 30/6/2018", "đăng ký nguyện
                 // vọng từ ngày 6/5 đến ngày 9/5/2024": a window to deliver or register in.
-                submission = (max(0, from - 10)..<from).contains { t.matches("thoi gian", at: $0) || t.matches("thoi han", at: $0) || t.matches("han", at: $0) }
+                // "Các trường nhận hồ sơ trực tiếp từ 23/7 đến hết ngày 28/7", "thu học phí từ …":
+                // a window to receive in is the senders' window to send in.
+                submission = ((max(0, from - 10)..<from).contains { t.matches("thoi gian", at: $0) || t.matches("thoi han", at: $0) || t.matches("han", at: $0) }
                     || (max(0, from - 12)..<from).contains { t[$0].is("nop") || t[$0].is("gui") || t.matches("dang ky", at: $0)
-                        // "Các trường nhận hồ sơ trực tiếp từ 23/7 đến hết ngày 28/7", "thu học phí từ …":
-                        // a window to receive in is the senders' window to send in.
                         || t[$0].is("nhan") && $0 + 1 < t.count && ["ho", "bai", "tac", "don"].contains(t[$0 + 1].text)
-                        || t.matches("thu hoc phi", at: $0) }
-                submission = submission && !speaksOfData(t, max(0, from - 6)..<from, p)
+                        || t.matches("thu hoc phi", at: $0) })
+                    && !speaksOfData(t, max(0, from - 6)..<from, p)
                 if let start = DateScanner.date(t, at: from + 1) {
                     isRange = true
                     rangeStart = years.resolve(start)

@@ -109,7 +109,6 @@ struct Periodicity: Sendable, Equatable {
         return nil
     }
 
-    /// The RRULE for a due day (and month, for yearly reports) in this period.
     /// The month after each of this period's ends ("báo cáo quý … ngày 30 tháng sau": January,
     /// April, July and October), or nil for a monthly period, whose month after is every month.
     func monthsAfter() -> Periodicity? {
@@ -118,6 +117,7 @@ struct Periodicity: Sendable, Equatable {
         return Periodicity(freq: "YEARLY", months: ends.map { $0 % 12 + 1 }.sorted(), tokenStart: tokenStart, tokenEnd: tokenEnd)
     }
 
+    /// The RRULE for a due day (and month, for yearly reports) in this period.
     func rule(day: Int?, month: Int?) -> String {
         switch freq {
         case "DAILY": return "FREQ=DAILY"

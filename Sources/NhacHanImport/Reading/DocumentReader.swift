@@ -16,7 +16,7 @@ public enum DocumentReader {
             let xml = try run("/usr/bin/unzip", ["-p", path, "word/document.xml"], path: path, tool: "unzip", package: "unzip")
             return DocxText.paragraphs(xml)
         case "pdf":
-            let data = try run(findTool("pdftotext") ?? "", ["-layout", "-enc", "UTF-8", path, "-"], path: path,
+            let data = try run(ChildProcess.find("pdftotext") ?? "", ["-layout", "-enc", "UTF-8", path, "-"], path: path,
                                tool: "pdftotext", package: "poppler-utils")
             return try decodeText(data, path: path)
         default:
@@ -47,8 +47,6 @@ public enum DocumentReader {
         if control * 10 > max(1, s.unicodeScalars.count) { throw ImportError.notText(path) }
         return s
     }
-
-    private static func findTool(_ name: String) -> String? { ChildProcess.find(name) }
 
     private static func run(_ tool: String, _ args: [String], path: String,
                             tool name: String, package: String) throws -> Data {

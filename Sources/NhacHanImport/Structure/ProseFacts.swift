@@ -21,11 +21,7 @@ enum ProseFacts {
             var p = Paragraph()
             p.append(line, separator: nil)
             let t = Tokenizer.tokens(p.folded, in: 0..<p.count)
-            for i in t.indices.prefix(12) where t[i].is("ngay") {
-                if let d = DateScanner.date(t, at: i), let y = d.year, let date = CivilDate(year: y, month: d.month, day: d.day) {
-                    return (date, line.sourceLine)
-                }
-            }
+            if let date = t.indices.prefix(12).lazy.compactMap({ wholeDate(t, at: $0) }).first { return (date, line.sourceLine) }
         }
         return nil
     }
@@ -67,10 +63,10 @@ enum ProseFacts {
                 found.append((k, 2))
             } else if t[k].is("banh") {
                 found.append((k, 1))  // "UBND tỉnh banh Công văn số …": a typo seen on portals
-            } else if k == 0, t.count > 2, t[0].text == "(" && t[1].is("theo") || t[0].is("nguon") && t[1].text == ":" {
-                found.append((0, 2))  // "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)", "Nguồn: Công văn 2831/BXD-KHTC"
-            } else if k == 0, t.count > 2, t[0].is("theo") || t[0].is("nguon") {
-                found.append((0, 1))  // "Theo văn bản 2642/UBND-KT ngày 19/11/2010, …", "Nguồn CV 2642/UBND-KT"
+            } else if k == 0, t.count > 2, t[0].is("theo") || t[0].is("nguon") || t[0].text == "(" && t[1].is("theo") {
+                // "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)", "Theo văn bản 2642/UBND-KT ngày
+                // 19/11/2010, …", "Nguồn: Công văn 2831/BXD-KHTC", "Nguồn CV 2642/UBND-KT".
+                found.append((0, t[0].text == "(" || t[1].text == ":" ? 2 : 1))
             } else if t[k].is("trich"), k > 0, t[k - 1].text == "(" {
                 found.append((k, 1))  // "Điều 11. Thời gian lấy ý kiến (trích Nghị định 54/2018/NĐ-CP)"
             } else if (t[k].is("co") || t[k].is("ra")), k + 1 < t.count, typeWords.contains(t[k + 1].text),
@@ -90,14 +86,13 @@ enum ProseFacts {
         // "(Ban hành kèm theo Quyết định số 3240/QĐ-UBND …)", "Ban hành theo Thông tư số
         // 08/2011/TT-BTP" opening a line: the annex or form of that directive. Inside a
         // sentence ("biểu mẫu ban hành kèm theo Thông tư …") it is one cited.
-        let types = typeWords
         let opening = k > 0 && t[k - 1].text == "(" ? k - 1 : k
         if t.matches("ban hanh", at: k), t[opening].start < 2 || p.lineOf[t[opening].start] != p.lineOf[t[opening].start - 2] {
             if t.matches("kem theo", at: j) { j += 2 } else if t.matches("theo", at: j) { j += 1 }
         }
         var typeCount = 0
         if j < t.count, t[j].is("cv") { j += 1; typeCount = 2 }  // "CV 2642/UBND-KT"
-        while j < t.count, typeCount < 3, types.contains(t[j].text) { j += 1; typeCount += 1 }
+        while j < t.count, typeCount < 3, typeWords.contains(t[j].text) { j += 1; typeCount += 1 }
         guard typeCount >= 2 else { return nil }
         if j < t.count, t[j].is("so") { j += 1 }
         if j < t.count, t[j].kind != .number, let paren = (j..<min(t.count, j + 40)).first(where: {
@@ -128,17 +123,17 @@ enum ProseFacts {
 
     /// "Ngày 01/3/2021, Giám đốc Sở … đã ký ban hành …": the date before the organ.
     private static func issuedBefore(_ k: Int, _ t: [Token]) -> CivilDate? {
-        for i in max(0, k - 20)..<k where t[i].is("ngay") {
-            if let d = DateScanner.date(t, at: i), let y = d.year { return CivilDate(year: y, month: d.month, day: d.day) }
-        }
-        return nil
+        (max(0, k - 20)..<k).lazy.compactMap { wholeDate(t, at: $0) }.first
     }
 
     private static func dateAfter(_ t: [Token], from j: Int) -> CivilDate? {
-        for i in j..<min(t.count, j + 8) where t[i].is("ngay") {
-            if let d = DateScanner.date(t, at: i), let y = d.year { return CivilDate(year: y, month: d.month, day: d.day) }
-        }
-        return nil
+        (j..<min(t.count, j + 8)).lazy.compactMap { wholeDate(t, at: $0) }.first
+    }
+
+    /// "ngày 05/3/2020" with its year, at `i`.
+    private static func wholeDate(_ t: [Token], at i: Int) -> CivilDate? {
+        guard t[i].is("ngay"), let d = DateScanner.date(t, at: i), let y = d.year else { return nil }
+        return CivilDate(year: y, month: d.month, day: d.day)
     }
 
     /// "Xem chi tiết tại Công văn 9399/BKHĐT-QLKKT ngày 18/12/2019.": a later line that gives
