@@ -89,7 +89,12 @@ struct DeadlineFormTests {
         .init(id: "theo quy định", sentence: "Các xã tổng hợp, báo cáo UBND huyện theo quy định.", kind: .undated),
         .init(id: "a cited date", sentence: "Thực hiện Công văn số 432/SLĐTBXH-BTXH ngày 02/3/2024 của Sở.", kind: nil),
         .init(id: "an activity window", sentence: "Các hoạt động diễn ra từ nay đến hết ngày 25/3/2024.", kind: nil),
-        .init(id: "a marker without a reporting verb", sentence: "Các xã treo cờ trước ngày 25/3/2024.", kind: nil),
+        .init(id: "trước a date limits any work", sentence: "Các chi bộ tiến hành đại hội trước ngày 31-3-2024.", kind: .before, date: "2024-03-31"),
+        .init(id: "đã … trước ngày D is past", sentence: "Các xã đã treo cờ trước ngày 25/3/2024.", kind: nil),
+        .init(id: "chậm nhất là thứ 2, ngày D", sentence: "Các xã gửi danh sách chậm nhất là thứ 2, ngày 26 tháng 3 năm 2024.", kind: .through, date: "2024-03-26"),
+        .init(id: "a label's window without 'từ'", sentence: "Thời gian nhận tác phẩm (tính theo dấu bưu điện): ngày 01/4/2024 đến 25/4/2024.", kind: .through, date: "2024-04-25"),
+        .init(id: "Hạn chót <label>: hour and day", sentence: "Hạn chót đăng ký cho tất cả các môn thi đấu: 09h00 ngày 05/04/2024 để Ban tổ chức bốc thăm.", kind: .at, date: "2024-04-05", time: "09:00"),
+        .init(id: "tình hình is no data cut-off", sentence: "Các phòng báo cáo tình hình vào thứ Năm hằng tuần.", kind: .every, rule: "FREQ=WEEKLY;BYDAY=TH"),
     ]
 
     @Test("each form reads as its kind", arguments: cases)

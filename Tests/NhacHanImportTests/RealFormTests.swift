@@ -83,6 +83,16 @@ struct RealFormTests {
         #expect(deadlines(d).compactMap(\.rule) == ["FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=25", "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=28"])
     }
 
+    @Test("each date of a sentence takes the period named last before it")
+    func periodPerClause() {
+        let d = draft("""
+        UBND các xã báo cáo hằng tháng trước ngày 25, báo cáo quý trước ngày 15 tháng cuối quý.
+        Báo cáo định kỳ hằng tháng gửi về Ban Chỉ đạo trước ngày 18 hằng tháng, báo cáo năm trước ngày 18/12.
+        """)
+        #expect(deadlines(d).compactMap(\.rule) == ["FREQ=MONTHLY;BYMONTHDAY=25", "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=15",
+                                                    "FREQ=MONTHLY;BYMONTHDAY=18", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=18"])
+    }
+
     @Test("an exact hour with an apostrophe, and a count after 'chậm nhất sau'")
     func hourAndCount() throws {
         let d = draft("""
@@ -283,5 +293,25 @@ struct RealFormTests {
         – Các cơ sở giáo dục hoàn tất hồ sơ và gửi về Phòng Giáo dục và Đào tạo.
         """)
         #expect(deadlines(d).map { "\($0.kind.rawValue) \($0.date?.description ?? "-")" } == ["through 2018-05-10", "through 2018-05-14"])
+    }
+
+    @Test("under a 'Thời gian' column every step is work to finish by its day, but a meeting or an announcement is held on it")
+    func timetableSteps() {
+        let d = draft("""
+        Lịch xét công nhận năm 2019:
+        TT
+        Nội dung công việc
+        Thời gian
+        1
+        Thông báo lịch xét công nhận năm 2019
+        10/4
+        2
+        Văn phòng Hội đồng tập hợp danh sách các hội đồng cơ sở
+        25/5
+        3
+        Họp Hội đồng xét duyệt hồ sơ ứng viên
+        30/5
+        """)
+        #expect(deadlines(d).map { "\($0.kind.rawValue) \($0.date?.description ?? "-")" } == ["through 2019-05-25"])
     }
 }

@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Scores `nhachan import --format json` drafts against the hand-written expected files.
 
-usage: score.py CORPUS_DIR DRAFTS_DIR [--misses] [--by-kind]
+usage: score.py CORPUS_DIR DRAFTS_DIR [--misses] [--by-kind] [--near]
 
 CORPUS_DIR holds train/ and validation/ (NAME.txt, .docx or .pdf + NAME.expected.json); DRAFTS_DIR holds
 train/NAME.json and validation/NAME.json. --misses lists what was missed or invented, for the
 training set only: the validation set is scored, never inspected text by text. --by-kind
 prints recall by the kind of deadline expected (before, through, at, every, within), for both.
+--near counts, for both sets, why the missed deadlines were missed: drafted on the same day with
+another kind or hour, drafted as a recurrence of the same frequency with another day, bound or
+before/through, or not drafted at all (in a text that drafted nothing, or beside other deadlines).
 
 Definitions (ImportCorpusScore.swift in Tests/NhacHanImportTests computes the same):
 - a deadline is right when its kind and its date match (and time for `at`, the RRULE and its
@@ -52,6 +55,32 @@ def key(d):
     return (k,)
 
 
+def why_missed(k, wrong, drafted_any):
+    """Why an expected deadline was missed, as a reason a count can be kept of."""
+    if k[0] in ("before", "through", "at"):
+        if any(w[0] in ("before", "through", "at") and w[1] == k[1] for w in wrong):
+            return "same day, other kind or hour"
+        if any(w[0] == k[0] and w[1] is None for w in wrong):
+            return "same kind, no year"
+    if k[0] == "every":
+        freq = lambda r: [p for p in r.split(";") if p.startswith("FREQ=")]
+        bare = lambda r: ";".join(p for p in r.split(";") if not p.startswith("UNTIL=") and not p.startswith("COUNT="))
+        same = [w for w in wrong if w[0] == "every" and freq(w[1]) == freq(k[1])]
+        if any(bare(w[1]) == bare(k[1]) and w[2] == k[2] for w in same):
+            return "recurrence, other bound"
+        if any(w[1] == k[1] for w in same):
+            return "recurrence, other before/through"
+        if same:
+            return "recurrence, other days"
+        if any(w[0] == "every" for w in wrong):
+            return "recurrence, other frequency"
+        if any(w[0] in ("before", "through") for w in wrong):
+            return "recurrence drafted as one date"
+    if k[0] == "within" and any(w[0] == "within" for w in wrong):
+        return "within, other count"
+    return "not drafted" if drafted_any else "not drafted (text drafted nothing)"
+
+
 def drafted_deadlines(draft):
     return [t["deadline"] for t in draft.get("tasks", []) if t.get("deadline") and t["deadline"]["kind"] != "undated"]
 
@@ -90,6 +119,10 @@ def score(corpus, drafts, split, misses):
             f.setdefault("kind_right", {}).setdefault(e["kind"], 0)
         for kind in {e["kind"] for e in expected}:
             f["kind_right"][kind] += sum(1 for e in expected if e["kind"] == kind) - left_kinds.count(kind)
+        near = f.setdefault("near", {})
+        for k in left:
+            reason = why_missed(k, [key(d) for d in wrong], bool(got))
+            near[reason] = near.get(reason, 0) + 1
         f["dl_right"] += right
         f["dl_drafted"] += len(got)
         f["dl_expected"] += len(expected)
@@ -132,6 +165,9 @@ def main():
         if "--by-kind" in sys.argv:
             kinds = f.get("kind_expected", {})
             print("  recall by kind: " + ", ".join(f"{k} {pct(f['kind_right'][k], n)}" for k, n in sorted(kinds.items())))
+        if "--near" in sys.argv:
+            for reason, n in sorted(f.get("near", {}).items(), key=lambda x: -x[1]):
+                print(f"  missed: {n:4d}  {reason}")
         for line in lines:
             print(line)
 

@@ -58,9 +58,10 @@ enum DateScanner {
         // where "ngày" tells a date from a range ("2021-2030").
         // "ngày 14.3" (the press's style) also needs its "ngày".
         // "từ ngày 11-7 đến 15-7": after "đến" or "trước" a dashed day and month are a date too,
-        // unless a unit follows ("đến 5-7 ngày" is a count).
-        let afterMarker = sep.text == "-" && j > 0 && (t[j - 1].is("den") || t[j - 1].is("het") || t[j - 1].is("truoc"))
-            && !(end < t.count && ["ngay", "thang", "nam", "tuan", "gio", "phut", "%", "lan", "nguoi"].contains(t[end].text))
+        // unless a unit follows ("đến 5-7 ngày" is a count);
+        // "từ ngày 1 đến 5.7" (the press's dots) too.
+        let afterMarker = (sep.text == "-" || sep.text == ".") && j > 0 && (t[j - 1].is("den") || t[j - 1].is("het") || t[j - 1].is("truoc"))
+            && !(end < t.count && ["ngay", "thang", "nam", "tuan", "gio", "phut", "%", "lan", "nguoi", "ty", "trieu", "diem"].contains(t[end].text))
         guard sep.text == "/" || ((sep.text == "-" || sep.text == ".") && j == i + 1) || afterMarker else { return nil }
         if end < t.count, t[end].start == t[end - 1].end, t[end].kind != .punct || t[end].text == "/" { return nil }
         return WrittenDate(day: d, month: m, year: nil, tokenStart: i, tokenEnd: end)

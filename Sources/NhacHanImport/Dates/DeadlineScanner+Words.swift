@@ -25,14 +25,20 @@ extension DeadlineScanner {
     }
 
     /// "số liệu", "tính (đến)", "chốt": words of a data period. "của tỉnh X" is not "tính"; a
-    /// "tinh" whose accent came loose still is.
+    /// "tinh" whose accent came loose still is; "tình hình" is not, and "tính theo dấu bưu
+    /// điện" dates a delivery; "Số giường có đến 31.12" counts as of a day.
     static func speaksOfData(_ t: [Token], _ range: Range<Int>, _ p: Paragraph) -> Bool {
-        range.contains { (t[$0].is("tinh") && !p.exact(t[$0], "tỉnh")) || t[$0].is("chot") || t.matches("so lieu", at: $0) }
+        range.contains { (t[$0].is("tinh") && !p.exact(t[$0], "tỉnh") && !p.exact(t[$0], "tình") && !t.matches("tinh theo dau", at: $0))
+            || t[$0].is("chot") || t.matches("so lieu", at: $0) || t.matches("co den", at: $0) }
     }
 
     /// The "từ" that opens the period an "đến" at `i` closes ("từ ngày 15/3 đến ngày 16/4").
+    /// "Thời gian nhận tác phẩm: ngày 01/10/2016 đến 25/10/2016": a label's ":" opens one too.
     static func windowStart(_ t: [Token], before i: Int) -> Int? {
-        (max(0, i - 12)..<i).last { t[$0].is("tu") }
+        if let from = (max(0, i - 12)..<i).last(where: { t[$0].is("tu") }) { return from }
+        guard let colon = (max(0, i - 9)..<i).last(where: { t[$0].text == ":" }),
+              DateScanner.date(t, at: colon + 1)?.tokenEnd == i else { return nil }
+        return colon
     }
 
     /// "cập nhật tình hình từ ngày 25/7 đến 18h00 ngày 05/8": the end of the data a text covers,

@@ -19,10 +19,15 @@ enum DeadlineScanner {
                      paragraphPeriod: Periodicity? = nil, dueItem: Bool = false) -> [DeadlineHit] {
         var hits: [DeadlineHit] = []
         let sentencePeriod = Periodicity.detect(t)
-        let period = sentencePeriod ?? yearly
-        let dayPeriod = sentencePeriod ?? paragraphPeriod ?? yearly
+        let periods = Periodicity.all(t)
         var i = 0
         while i < t.count {
+            // "báo cáo hằng tháng trước ngày 25, báo cáo quý trước ngày 15 tháng cuối quý": each
+            // date takes the period named last before it since the previous deadline.
+            let since = hits.last?.tokenEnd ?? 0
+            let local = periods.count > 1 ? periods.last { $0.tokenStart >= since && $0.tokenEnd <= i } : nil
+            let period = local ?? sentencePeriod ?? yearly
+            let dayPeriod = local ?? sentencePeriod ?? paragraphPeriod ?? yearly
             if let hit = marked(t, at: i, p: p, years: years, period: period, dayPeriod: dayPeriod, dueItem: dueItem)
                 ?? range(t, at: i, p: p, years: years) ?? leadDate(t, at: i, p: p, years: years)
                 ?? within(t, at: i, p: p) ?? undated(t, at: i, p: p) {
@@ -104,7 +109,9 @@ enum DeadlineScanner {
                 out.append(hit)
                 continue
             }
-            for range in ranges {
+            let bounding = ranges.filter { range in range.deadline.date.map { Self.bounds(rule, until: $0, from: range.period?.start) } ?? false }
+            if bounding.isEmpty { out.append(hit) }
+            for range in bounding {
                 guard let until = range.deadline.date else { continue }
                 var copy = hit
                 copy.deadline.rule = rule + ";UNTIL=" + until.description.replacingOccurrences(of: "-", with: "")
@@ -114,6 +121,17 @@ enum DeadlineScanner {
             }
         }
         return out
+    }
+
+    /// Whether a period can bound a recurrence: "hằng ngày … từ ngày 10/10 đến hết ngày 20/10"
+    /// can; "Báo cáo 06 tháng đầu năm từ ngày 1/1 đến 30/6 hằng năm, … muộn nhất vào ngày 10/8"
+    /// names the months a yearly report covers, and a period too short for a second
+    /// occurrence bounds nothing.
+    private static func bounds(_ rule: String, until: CivilDate, from: CivilDate?) -> Bool {
+        if rule.contains("FREQ=DAILY") || rule.contains("FREQ=WEEKLY") { return true }
+        guard let from else { return false }
+        let span = until.dayNumber - from.dayNumber
+        return rule.contains("FREQ=MONTHLY") ? span >= 56 : span >= 365
     }
 
     static func phrase(_ t: [Token], _ a: Int, _ b: Int, _ p: Paragraph) -> String {
@@ -192,6 +210,13 @@ enum DeadlineScanner {
                let la = (j..<min(t.count, j + 8)).prefix(while: { t[$0].kind == .word }).first(where: { t[$0].is("la") }),
                DateScanner.date(t, at: la + 1) != nil {
                 j = la + 1
+            }
+            // "Hạn chót đăng ký cho tất cả các môn thi đấu: 09h00 ngày 05/08/2015": a label, its
+            // colon, then the hour or the day.
+            if DateScanner.date(t, at: j) == nil, DateScanner.time(t, at: j) == nil,
+               let colon = (j..<min(t.count, j + 12)).prefix(while: { t[$0].kind == .word || t[$0].text == ":" }).first(where: { t[$0].text == ":" }),
+               DateScanner.date(t, at: colon + 1) != nil || DateScanner.time(t, at: colon + 1) != nil {
+                j = colon + 1
             }
         } else if t[i].is("vao"), i + 1 < t.count, t[i + 1].is("ngay"), DateScanner.date(t, at: i + 1) != nil,
                   let h = (max(0, i - 12)..<i).last(where: { t.matches("hoan thanh", at: $0) }),
@@ -292,7 +317,12 @@ enum DeadlineScanner {
                 return every(yearly, day: d.day, month: nil, time: time, kind: kind, t: t, i: i, end: end, p: p, years: years)
             }
             var hit: DeadlineHit
-            if let period = own ?? period, d.year == nil, !isRange {
+            if var period = own ?? period, d.year == nil, !isRange {
+                // "báo cáo năm trước ngày 18/12" in a sentence of monthly reports: a day and
+                // month come once a year.
+                if period.freq == "MONTHLY", d.month > 0 {
+                    period = Periodicity(freq: "YEARLY", tokenStart: period.tokenStart, tokenEnd: period.tokenEnd)
+                }
                 hit = every(period, day: d.day, month: d.month, time: time, kind: kind, t: t, i: i, end: d.tokenEnd, p: p, years: years)
             } else {
                 let dl = DraftDeadline(kind: time != nil ? .at : kind, date: date, time: time?.text,
@@ -313,7 +343,10 @@ enum DeadlineScanner {
         // tháng trước đến ngày 15" is a report period.
         let isDay = !window && k < t.count && t[k].kind == .number
             && !(k + 1 < t.count && (["ngay", "nam", "tuan", "gio"].contains(t[k + 1].text) || t[k + 1].is("thang") && !t[k - 1].is("ngay")))
-        var own = isDay ? Periodicity.detect(t, from: k + 1, to: min(t.count, k + 8)) : nil
+        // Its own period follows it in its clause ("trước ngày 25, báo cáo quý …" names the next one).
+        let lookAhead = min(t.count, k + 8)
+        let clauseEnd = k + 1 < lookAhead ? (k + 1..<lookAhead).first { [",", ";", "."].contains(t[$0].text) } ?? lookAhead : lookAhead
+        var own = isDay ? Periodicity.detect(t, from: k + 1, to: clauseEnd) : nil
         // "Báo cáo 6 tháng: … ngày 20 của tháng tiếp theo": the month after each half-year.
         if let o = own, o.monthAfter, let after = dayPeriod?.monthsAfter() {
             own = Periodicity(freq: after.freq, months: after.months, tokenStart: o.tokenStart, tokenEnd: o.tokenEnd)

@@ -28,6 +28,18 @@ struct Periodicity: Sendable, Equatable {
         return nil
     }
 
+    /// Every period of the sentence that is not negated, in order ("báo cáo hằng tháng trước
+    /// ngày 25, báo cáo quý trước ngày 15 tháng cuối quý" names two).
+    static func all(_ t: [Token]) -> [Periodicity] {
+        var out: [Periodicity] = []
+        var i = 0
+        while i < t.count, let p = detect(t, from: i) {
+            out.append(p)
+            i = max(p.tokenEnd, p.tokenStart + 1)
+        }
+        return out
+    }
+
     private static func at(_ t: [Token], _ i: Int) -> Periodicity? {
         let w = t[i].text
         if w == "hang" || w == "dinh" {

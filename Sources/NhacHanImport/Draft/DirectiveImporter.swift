@@ -44,7 +44,9 @@ public struct DirectiveImporter: Sendable {
             year = inferred
             warnings.append("văn bản không ghi ngày ban hành: lấy năm \(inferred) từ các ngày trong văn bản")
         }
-        var extractor = TaskExtractor(body: body, years: YearContext(year: year, issued: header.issued), matcher: matcher)
+        let years = YearContext(year: year, issued: header.issued)
+        var extractor = TaskExtractor(body: body, years: years, matcher: matcher)
+        extractor.occasions = header.subject.map { Self.dates(in: $0, years: years) } ?? []
         extractor.run()
         extractor.readTimetable(bodyLines)
         // A form's corner block ("Biểu số …", "Ngày nhận báo cáo: …") stands above its title,
@@ -126,6 +128,13 @@ public struct DirectiveImporter: Sendable {
         return (HeaderLines.normalize(out), texts)
     }
 
+    /// The dates a line names ("V/v … hưởng ứng Ngày Gia đình Việt Nam 28/6/2024").
+    static func dates(in line: String, years: YearContext) -> Set<CivilDate> {
+        let p = Paragraph(CleanLine(text: line, sourceLine: 0, emphasized: false, blankBefore: false))
+        let t = Tokenizer.tokens(p.folded, in: 0..<p.count)
+        return Set(t.indices.compactMap { DateScanner.date(t, at: $0).flatMap(years.resolve) })
+    }
+
     /// The latest year of the fully written dates in the body (cited documents are older).
     static func inferYear(_ paragraphs: [Paragraph]) -> Int? {
         var best: Int?
@@ -151,6 +160,8 @@ public struct DirectiveImporter: Sendable {
         for p in paragraphs.prefix(30) {
             let t = Tokenizer.tokens(p.folded, in: 0..<p.count)
             for i in t.indices.dropLast() where t[i].is("ky") || t[i].is("nam") {
+                // "trẻ sinh năm 2015" is a birth year.
+                if i > 0, t[i - 1].is("sinh") { continue }
                 if t[i + 1].kind == .number, t[i + 1].text.count == 4, let y = Int(t[i + 1].text), (1990...2100).contains(y) {
                     latest = max(latest ?? y, y)
                     if t[i].is("ky") { return y }  // an election's term starts in its first year

@@ -40,6 +40,9 @@ struct TaskExtractor {
     /// cáo:", 0 without a marker): the items below it ("- Báo cáo tháng: ngày 20 hằng tháng")
     /// give a report's day without a marker word.
     private var dueHeading: Int?
+    /// The days the subject line names: the occasion a text prepares ("hưởng ứng Ngày Gia
+    /// đình Việt Nam 28/6/2024"), which work "trước" it marks rather than is due by.
+    var occasions: Set<CivilDate> = []
 
     init(body: Body, years: YearContext, matcher: UnitMatcher) {
         self.body = body
@@ -172,7 +175,7 @@ struct TaskExtractor {
             if readHits > Self.limit { return }
             let line = p.lines(t[hit.tokenStart].start..<t[hit.tokenEnd - 1].end).from
             guard let v = ClauseReader.governingVerb(t, before: hit.tokenStart, after: hit.tokenEnd, p: p)
-                    ?? Self.verbWithout(hit, t, p) else {
+                    ?? verbWithout(hit, t, p) else {
                 if !hit.isWindow, hit.deadline.kind != .undated, let lead = leadIn,
                    LineShape.marker(p.scalars) != nil || Self.itemLabel(t) {
                     used = true
@@ -209,7 +212,7 @@ struct TaskExtractor {
     }
 
     /// Where the work of a deadline is named when no delivering verb governs it.
-    private static func verbWithout(_ hit: DeadlineHit, _ t: [Token], _ p: Paragraph) -> Int? {
+    private func verbWithout(_ hit: DeadlineHit, _ t: [Token], _ p: Paragraph) -> Int? {
         // "lùi thời gian nhận tác phẩm … đến hết ngày D", "Tiếp nhận hồ sơ trước ngày 05 tháng
         // 12 hàng năm": the end of receiving is the senders' deadline.
         if hit.deadline.kind != .undated, let k = (max(0, hit.tokenStart - 30)..<hit.tokenStart).first(where: { k in
@@ -232,6 +235,11 @@ struct TaskExtractor {
            let k = (max(0, hit.tokenStart - 30)..<hit.tokenStart).last(where: { t.matches("yeu cau", at: $0) || t.matches("de nghi", at: $0) }),
            !(k > 0 && t[k - 1].is("theo")), k + 2 < hit.tokenStart,
            !(k..<hit.tokenStart).contains(where: { [";", ":"].contains(t[$0].text) }) { return k + 2 }
+        // "Các chi bộ tiến hành đại hội trước ngày 31-12-2019", "vệ sinh … hố trồng trước ngày
+        // 1/2/2019": "trước" a whole date limits whatever work its clause names ("đã … trước"
+        // tells of the past; before the occasion the subject names, work is held, not due).
+        if hit.role == .deadline, hit.deadline.kind == .before, let date = hit.deadline.date, !occasions.contains(date), hit.tokenStart > 0,
+           let k = Self.clauseWork(t, before: hit.tokenStart) { return k }
         let phrase = hit.tokenStart..<hit.tokenEnd
         // "Thời hạn giải quyết khiếu nại lần đầu không quá 30 ngày, kể từ ngày thụ lý": a count
         // from an event is a time limit whatever the verb; the clause before it names the work.
@@ -242,6 +250,18 @@ struct TaskExtractor {
         // "Ngày hết hạn lấy ý kiến: D", "hạn chót: D": the phrase names itself a deadline.
         if !hit.isWindow, phrase.contains(where: { t[$0].is("han") && p.exact(t[$0], "hạn") }) { return hit.tokenStart }
         return nil
+    }
+
+    /// The first word of the work a clause names before `end`: after its last ";" or ":", a
+    /// work verb if there is one; nil for a clause that tells of the past ("đã"), cites
+    /// ("theo", "căn cứ") or names no work (a bare subject, a date).
+    private static func clauseWork(_ t: [Token], before end: Int) -> Int? {
+        let start = (max(0, end - 30)..<end).last(where: { [";", ":"].contains(t[$0].text) }).map { $0 + 1 } ?? max(0, end - 30)
+        let clause = start..<end
+        guard clause.count >= 2, !clause.contains(where: { t[$0].is("da") || t.matches("can cu", at: $0) || t[$0].is("theo") }),
+              !clause.contains(where: { DateScanner.date(t, at: $0) != nil }) else { return nil }
+        return clause.first(where: { ClauseReader.startsWork(t, at: $0) || t.matches("tien hanh", at: $0) })
+            ?? clause.first(where: { t[$0].kind == .word })
     }
 
     private mutating func add(_ p: Paragraph, _ t: [Token], range: Range<Int>, verb v: Int,

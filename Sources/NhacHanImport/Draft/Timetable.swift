@@ -51,8 +51,11 @@ extension TaskExtractor {
                 if strict == nil {
                     let q = Paragraph(cell)
                     let s = Tokenizer.tokens(q.folded, in: 0..<q.count)
-                    guard s.indices.contains(where: { ClauseReader.verb(s, at: $0) != nil || s.matches("han cuoi", at: $0) || s.matches("han chot", at: $0) })
-                    else { continue }
+                    // Under a "Thời gian" column a step is work to finish by its day ("Giáo viên …
+                    // thông qua các danh sách", "Cấp giấy chứng nhận …") unless it is a meeting,
+                    // a course or an announcement held on that day.
+                    let delivers = s.indices.contains { ClauseReader.verb(s, at: $0) != nil || s.matches("han cuoi", at: $0) || s.matches("han chot", at: $0) }
+                    guard delivers || loose != nil && !Self.isEvent(s) else { continue }
                 }
                 let action = cell.text.split(separator: " ").prefix(16).joined(separator: " ").trimmingTrailing(".;,")
                 let deadline = DraftDeadline(kind: .through, date: date, phrase: line.text)
@@ -75,6 +78,16 @@ extension TaskExtractor {
             // A step is a cell of words, not a row number or a count of days.
             if LineShape.wordCount(line.scalars) >= 3, t.contains(where: { $0.kind == .word }) { step = line }
         }
+    }
+
+    /// Steps held on their day rather than finished by it: "Họp hội đồng …", "Tập huấn …",
+    /// "Thông báo lịch …", "Khai mạc …", "Hướng dẫn và phổ biến …".
+    private static let events = ["hop", "hoi nghi", "hoi thao", "tap huan", "thong bao", "khai mac", "be mac", "to chuc",
+                                 "huong dan", "pho bien", "thi", "le", "trao", "du kien", "cong bo"]
+
+    private static func isEvent(_ s: [Token]) -> Bool {
+        guard let first = s.firstIndex(where: { $0.kind == .word }) else { return true }
+        return events.contains { w in s.matches(w, at: first) }
     }
 
     /// A timetable's date cell: "21/1/2011", "21/1/2011 (18/12 âm lịch)", "Từ 02.5.2018 đến

@@ -200,6 +200,10 @@ enum HeaderParser {
               let year = Int(t[j + 1].text) else { return false }
         var commaEnd = n
         if n > 0, t[n - 1].text == "," { commaEnd = n - 1 } else if n >= 2, t[n - 2].text == "," { commaEnd = n - 2 }
+        // "… nhận tác phẩm đến 17h00, ngày 29 tháng 02 năm 2024": a deadline's hour, not a place.
+        if (max(0, commaEnd - 3)..<commaEnd).contains(where: { DateScanner.time(t, at: $0)?.tokenEnd == commaEnd || ["den", "truoc", "het", "nhat"].contains(t[$0].text) }) {
+            return false
+        }
         if commaEnd > 0 {
             var start = 0
             // "Số: 550/UBND-VX Bình Sơn, ngày ..." on one line: the place follows the symbol.
