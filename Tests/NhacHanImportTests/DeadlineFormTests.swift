@@ -94,6 +94,12 @@ struct DeadlineFormTests {
         .init(id: "chậm nhất là thứ 2, ngày D", sentence: "Các xã gửi danh sách chậm nhất là thứ 2, ngày 26 tháng 3 năm 2024.", kind: .through, date: "2024-03-26"),
         .init(id: "a label's window without 'từ'", sentence: "Thời gian nhận tác phẩm (tính theo dấu bưu điện): ngày 01/4/2024 đến 25/4/2024.", kind: .through, date: "2024-04-25"),
         .init(id: "Hạn chót <label>: hour and day", sentence: "Hạn chót đăng ký cho tất cả các môn thi đấu: 09h00 ngày 05/04/2024 để Ban tổ chức bốc thăm.", kind: .at, date: "2024-04-05", time: "09:00"),
+        .init(id: "báo cáo tuần … thứ Hai", sentence: "Báo cáo tuần gửi trước 10 giờ sáng thứ Hai tuần sau.", kind: .every, time: "10:00", rule: "FREQ=WEEKLY;BYDAY=MO"),
+        .init(id: "báo cáo tuần … ngày thứ Năm", sentence: "Các đơn vị gửi báo cáo tuần trước 16h00 ngày thứ Năm.", kind: .every, time: "16:00", rule: "FREQ=WEEKLY;BYDAY=TH"),
+        .init(id: "Định kỳ vào thứ Sáu hằng tuần, … báo cáo", sentence: "Định kỳ vào thứ Sáu hằng tuần, các đơn vị báo cáo kết quả về Văn phòng.", kind: .every, rule: "FREQ=WEEKLY;BYDAY=FR"),
+        .init(id: "ngày N các tháng 4, 7, 10 và tháng 01 năm sau", sentence: "Các xã báo cáo định kỳ trước ngày 10 các tháng 4, 7, 10 và tháng 01 năm sau.", kind: .every, rule: "FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=10"),
+        .init(id: "định kỳ 03 tháng … tháng cuối kỳ", sentence: "Báo cáo định kỳ 03 tháng, 06 tháng, 09 tháng và năm gửi trước ngày 15 của tháng cuối kỳ.", kind: .every, rule: "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=15"),
+        .init(id: "a day's own period ends at 'và'", sentence: "Các cơ sở báo cáo định kỳ hằng tháng trước ngày 20 và hằng năm trước ngày 20 tháng 12.", kind: .every, rule: "FREQ=MONTHLY;BYMONTHDAY=20"),
         .init(id: "tình hình is no data cut-off", sentence: "Các phòng báo cáo tình hình vào thứ Năm hằng tuần.", kind: .every, rule: "FREQ=WEEKLY;BYDAY=TH"),
     ]
 

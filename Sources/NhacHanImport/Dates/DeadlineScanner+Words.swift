@@ -24,6 +24,24 @@ extension DeadlineScanner {
         return (months, k)
     }
 
+    /// "(ngày 10) các tháng 4, 7, 10 và tháng 01 năm sau": the months after a day, three or more.
+    static func monthsListed(_ t: [Token], from k: Int) -> ([Int], Int)? {
+        var j = k
+        if j < t.count, t[j].is("cua") { j += 1 }
+        guard t.matches("cac thang", at: j) else { return nil }
+        j += 2
+        var months: [Int] = []
+        while j < t.count {
+            if t[j].text == "," || t[j].is("va") || t[j].is("thang") { j += 1; continue }
+            guard t[j].kind == .number, let m = Int(t[j].text), (1...12).contains(m) else { break }
+            months.append(m)
+            j += 1
+        }
+        if t.matches("nam sau", at: j) { j += 2 }
+        guard months.count >= 3, Set(months).count == months.count else { return nil }
+        return (months.sorted(), j)
+    }
+
     /// "số liệu", "tính (đến)", "chốt": words of a data period. "của tỉnh X" is not "tính"; a
     /// "tinh" whose accent came loose still is; "tình hình" is not, and "tính theo dấu bưu
     /// điện" dates a delivery; "Số giường có đến 31.12" counts as of a day.

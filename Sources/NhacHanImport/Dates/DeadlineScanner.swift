@@ -225,7 +225,9 @@ enum DeadlineScanner {
             // "Các cấp học hoàn thành kế hoạch giảng dạy và học tập vào ngày 25-5-2018": what is
             // completed between the verb and its day ("đã hoàn thành … vào ngày" is past).
             j = i + 1; kind = .through
-        } else if t[i].is("vao") || t[i].is("la"), (max(0, i - 8)..<i).contains(where: { t.matches("bao cao", at: $0) || t[$0].is("nop") }),
+        } else if t[i].is("vao") || t[i].is("la"), (max(0, i - 8)..<i).contains(where: { t.matches("bao cao", at: $0) || t[$0].is("nop") })
+                    // "Định kỳ vào thứ Sáu hằng tuần, các đơn vị báo cáo …": the report follows.
+                    || i > 0 && t[i - 1].is("ky") && t.find("bao cao") != nil,
                   let at = [i + 1, i + 2].first(where: { $0 < t.count && (t[$0].is("ngay") || Self.weekday(t, at: $0)) }),
                   at == i + 1 || t[i + 1].is("sang") || t[i + 1].is("chieu"),
                   // "thời điểm báo cáo là ngày 30/9", "số liệu tính đến": the point the data is taken at.
@@ -345,11 +347,16 @@ enum DeadlineScanner {
             && !(k + 1 < t.count && (["ngay", "nam", "tuan", "gio"].contains(t[k + 1].text) || t[k + 1].is("thang") && !t[k - 1].is("ngay")))
         // Its own period follows it in its clause ("trước ngày 25, báo cáo quý …" names the next one).
         let lookAhead = min(t.count, k + 8)
-        let clauseEnd = k + 1 < lookAhead ? (k + 1..<lookAhead).first { [",", ";", "."].contains(t[$0].text) } ?? lookAhead : lookAhead
+        let clauseEnd = k + 1 < lookAhead ? (k + 1..<lookAhead).first { [",", ";", ".", "va", "hoac"].contains(t[$0].text) } ?? lookAhead : lookAhead
         var own = isDay ? Periodicity.detect(t, from: k + 1, to: clauseEnd) : nil
         // "Báo cáo 6 tháng: … ngày 20 của tháng tiếp theo": the month after each half-year.
         if let o = own, o.monthAfter, let after = dayPeriod?.monthsAfter() {
             own = Periodicity(freq: after.freq, months: after.months, tokenStart: o.tokenStart, tokenEnd: o.tokenEnd)
+        }
+        // "trước ngày 10 các tháng 4, 7, 10 và tháng 01 năm sau": one day of the months listed.
+        if isDay, let day = Int(t[k].text.prefix(2)), (1...31).contains(day), let (months, end) = Self.monthsListed(t, from: k + 1) {
+            let yearly = Periodicity(freq: "YEARLY", months: months, tokenStart: i, tokenEnd: end)
+            return every(yearly, day: day, month: nil, time: time, kind: kind, t: t, i: i, end: end, p: p, years: years)
         }
         if let period = own ?? dayPeriod {
             // "trước thứ Sáu hằng tuần", "vào sáng thứ Sáu hằng tuần".

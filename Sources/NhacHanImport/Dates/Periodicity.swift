@@ -75,6 +75,10 @@ struct Periodicity: Sendable, Equatable {
                 return Periodicity(freq: "MONTHLY", tokenStart: i, tokenEnd: j + 1)
             }
             if t[j].is("nam") { return Periodicity(freq: "YEARLY", tokenStart: i, tokenEnd: j + 1) }
+            // "Báo cáo tuần gửi trước 10 giờ sáng thứ Hai", not "báo cáo tuần 12".
+            if t[j].is("tuan"), !(j + 1 < t.count && t[j + 1].kind == .number) {
+                return Periodicity(freq: "WEEKLY", byDay: weekday(t), tokenStart: i, tokenEnd: j + 1)
+            }
             // "báo cáo 01 năm", "báo cáo 06 (sáu) tháng".
             if t[j].kind == .number, let n = Int(t[j].text), n == 1 || n == 6 {
                 let k = DateScanner.skipSpelled(t, j + 1)
@@ -99,6 +103,11 @@ struct Periodicity: Sendable, Equatable {
             let k = DateScanner.skipSpelled(t, j + 1)
             guard k < t.count, t[k].is("thang") else { return nil }
             return Periodicity(freq: "YEARLY", months: [6, 12], tokenStart: start, tokenEnd: k + 1)
+        case "3", "03":
+            // "định kỳ 03 tháng, 06 tháng, 09 tháng và năm": every quarter.
+            let k = DateScanner.skipSpelled(t, j + 1)
+            guard k < t.count, t[k].is("thang") else { return nil }
+            return Periodicity(freq: "YEARLY", months: [3, 6, 9, 12], tokenStart: start, tokenEnd: k + 1)
         default: return nil
         }
     }
