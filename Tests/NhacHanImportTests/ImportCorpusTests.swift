@@ -20,9 +20,9 @@ struct ImportCorpusTests {
         #expect(s.texts == 147, "\(s)")
         // The issue asks for at most one; rounds 9 to 14 brought ten, round 15 none (see docs/import-and-calendar.md).
         #expect(s.invented <= 10, "\(s)")
-        #expect(s.deadlineRecall >= 0.612, "\(s)")
-        #expect(s.deadlinePrecision >= 0.866, "\(s)")
-        #expect(s.numberRecall >= 0.678 && s.numberPrecision >= 0.844, "\(s)")
+        #expect(s.deadlineRecall >= 0.619, "\(s)")
+        #expect(s.deadlinePrecision >= 0.868, "\(s)")
+        #expect(s.numberRecall >= 0.678 && s.numberPrecision >= 0.863, "\(s)")
         #expect(s.issuedRecall >= 0.738 && s.issuedPrecision >= 0.911, "\(s)")
     }
 
@@ -31,7 +31,9 @@ struct ImportCorpusTests {
         let s = try await offPool { try ImportCorpusScore.measure("train") }
         #expect(s.texts == 271, "\(s)")
         #expect(s.invented <= 8, "\(s)")
-        #expect(s.deadlineRecall >= 0.853 && s.deadlinePrecision >= 0.925, "\(s)")
+        // Precision went from 0.925 to 0.922 when "hồ sơ:" stopped being read as "Số:": the text
+        // it hid repeats one procedure's 20-day limit once per way to apply, drafted thrice.
+        #expect(s.deadlineRecall >= 0.855 && s.deadlinePrecision >= 0.921, "\(s)")
         #expect(s.numberRecall >= 0.805 && s.numberPrecision >= 0.956, "\(s)")
         #expect(s.issuedRecall >= 0.822 && s.issuedPrecision >= 0.891, "\(s)")
     }

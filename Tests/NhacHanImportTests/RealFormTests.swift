@@ -93,6 +93,29 @@ struct RealFormTests {
                                                     "FREQ=MONTHLY;BYMONTHDAY=18", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=18"])
     }
 
+    @Test("'Thời gian nhận hồ sơ: …' is no 'Số:' line: the page after it is read")
+    func hoSoIsNoNumber() {
+        let d = draft("""
+        Tin tức
+        Thời gian tiếp nhận hồ sơ: từ 8/5/2023 đến hết 20/5/2023.
+        Các địa phương báo cáo kết quả về Sở Tư pháp trước ngày 15/10/2023.
+        """)
+        #expect(d.number == nil)
+        #expect(deadlines(d).compactMap(\.date).map(\.description) == ["2023-05-20", "2023-10-15"])
+    }
+
+    @Test("after the header's parts, a sentence starts the body even without 'Kính gửi' or a list marker")
+    func sentenceStartsBody() {
+        let d = draft("""
+        BAN TỔ CHỨC HỘI THI
+        Số: 12/TB-BTC
+        Ban Tổ chức Hội thi tìm hiểu pháp luật năm 2023 thông báo đến các đơn vị như sau.
+        Các đơn vị gửi danh sách thí sinh về Ban Tổ chức chậm nhất ngày 20/5/2023 để tổng hợp.
+        """)
+        #expect(d.number == "12/TB-BTC")
+        #expect(deadlines(d).compactMap(\.date).map(\.description) == ["2023-05-20"])
+    }
+
     @Test("an exact hour with an apostrophe, and a count after 'chậm nhất sau'")
     func hourAndCount() throws {
         let d = draft("""

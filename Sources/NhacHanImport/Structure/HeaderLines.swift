@@ -34,7 +34,9 @@ enum HeaderLines {
             let bytes = Array(landmark.utf8)
             var i = 1
             while i + bytes.count <= f.count {
-                if f[i - 1] == 0x20 || f[i - 1] == 0x2D, f[i..<(i + bytes.count)].elementsEqual(bytes) { cuts.append(i); break }
+                // "Số:" is written with its capital; "Thời gian nhận hồ sơ: …" is no number.
+                if f[i - 1] == 0x20 || f[i - 1] == 0x2D, f[i..<(i + bytes.count)].elementsEqual(bytes),
+                   landmark.first != "s" || s[i] == "S" { cuts.append(i); break }
                 i += 1
             }
         }

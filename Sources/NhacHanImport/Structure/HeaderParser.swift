@@ -50,8 +50,10 @@ enum HeaderParser {
                 if !rest.isEmpty { h.subject = rest; h.subjectLines = LineRange(line.sourceLine, line.sourceLine) }
                 lastKind = "subject"; i += 1; continue
             }
+            // A sentence of a dozen words or more that ends as one is prose, not a header part.
+            let sentence = LineShape.wordCount(s) >= 12 && !LineShape.isAllCaps(s) && [".", ";"].contains(s.last ?? " ")
             let startsBody = LineShape.marker(s) != nil || bodyOpeners.contains { f.hasPrefix($0) }
-                || LineShape.wordCount(s) > 30
+                || LineShape.wordCount(s) > 30 || sentence
             if lastKind == "subject", !startsBody, !LineShape.isAllCaps(s) || h.subject == nil || LineShape.isAllCaps(Array((h.subject ?? "").unicodeScalars)) {
                 if let subject = h.subject, let r = h.subjectLines, line.sourceLine - r.to <= 3, r.to - r.from < 5 {
                     h.subject = subject + " " + line.text
