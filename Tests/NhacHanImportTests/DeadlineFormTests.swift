@@ -100,6 +100,9 @@ struct DeadlineFormTests {
         .init(id: "ngày N các tháng 4, 7, 10 và tháng 01 năm sau", sentence: "Các xã báo cáo định kỳ trước ngày 10 các tháng 4, 7, 10 và tháng 01 năm sau.", kind: .every, rule: "FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=10"),
         .init(id: "định kỳ 03 tháng … tháng cuối kỳ", sentence: "Báo cáo định kỳ 03 tháng, 06 tháng, 09 tháng và năm gửi trước ngày 15 của tháng cuối kỳ.", kind: .every, rule: "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=15"),
         .init(id: "a day's own period ends at 'và'", sentence: "Các cơ sở báo cáo định kỳ hằng tháng trước ngày 20 và hằng năm trước ngày 20 tháng 12.", kind: .every, rule: "FREQ=MONTHLY;BYMONTHDAY=20"),
+        .init(id: "vào HH giờ hàng ngày", sentence: "Các xã báo cáo, thống kê, tổng hợp ngày vào 13 giờ 30 phút hàng ngày.", kind: .every, time: "13:30", rule: "FREQ=DAILY"),
+        .init(id: "đến ngày D (phải) hoàn thành", sentence: "Công an các xã phấn đấu đến ngày 31/5/2024 hoàn thành việc thu nhận hồ sơ.", kind: .through, date: "2024-05-31"),
+        .init(id: "Đến hết ngày D, … đã … is past", sentence: "Đến hết ngày 4.3, các xã đã tổ chức xong đại hội điểm.", kind: nil),
         .init(id: "tình hình is no data cut-off", sentence: "Các phòng báo cáo tình hình vào thứ Năm hằng tuần.", kind: .every, rule: "FREQ=WEEKLY;BYDAY=TH"),
     ]
 

@@ -165,6 +165,13 @@ enum DeadlineScanner {
             // "chậm nhất (là|vào lúc|trong|đến hết) ngày D", "muộn nhất", "không muộn hơn ngày D".
             j = i + (t[i].is("khong") ? (t[i + 2].is("hon") ? 3 : 2) : 2); kind = .through
             while j < t.count, ["la", "vao", "luc", "trong", ",", ":", "den", "het"].contains(t[j].text) { j += 1 }
+        } else if t[i].is("den"), windowStart(t, before: i) == nil, !(max(0, i - 3)..<i).contains(where: { t[$0].is("da") }),
+                  let d = DateScanner.date(t, at: i + 1), let k = (d.tokenEnd..<min(t.count, d.tokenEnd + 4)).first(where: {
+                      t.matches("hoan thanh", at: $0) || t[$0].is("xong") }),
+                  !(d.tokenEnd..<k).contains(where: { t[$0].is("da") || t[$0].text == "." }) {
+            // "phấn đấu đến ngày 31/5/2021 hoàn thành việc thu nhận hồ sơ", "đến ngày 5-6 phải
+            // hoàn thành mục tiêu": the day the work is to be done by ("đã … xong" is past).
+            j = i + 1; kind = .through
         } else if t.matches("den het", at: i) {
             j = i + 2; kind = .through; window = true
         } else if t.matches("den", at: i), !windowOfData(t, before: i), let tm = DateScanner.time(t, at: i + 1), DateScanner.date(t, at: skipWeekday(t, tm.tokenEnd + (tm.tokenEnd < t.count && t[tm.tokenEnd].text == "," ? 1 : 0))) != nil {
@@ -225,10 +232,11 @@ enum DeadlineScanner {
             // "Các cấp học hoàn thành kế hoạch giảng dạy và học tập vào ngày 25-5-2018": what is
             // completed between the verb and its day ("đã hoàn thành … vào ngày" is past).
             j = i + 1; kind = .through
-        } else if t[i].is("vao") || t[i].is("la"), (max(0, i - 8)..<i).contains(where: { t.matches("bao cao", at: $0) || t[$0].is("nop") })
+        } else if t[i].is("vao") || t[i].is("la"), (max(0, i - 10)..<i).contains(where: { t.matches("bao cao", at: $0) || t[$0].is("nop") })
                     // "Định kỳ vào thứ Sáu hằng tuần, các đơn vị báo cáo …": the report follows.
                     || i > 0 && t[i - 1].is("ky") && t.find("bao cao") != nil,
-                  let at = [i + 1, i + 2].first(where: { $0 < t.count && (t[$0].is("ngay") || Self.weekday(t, at: $0)) }),
+                  // "vào 13 giờ 30 phút hàng ngày": an hour, every day.
+                  let at = [i + 1, i + 2].first(where: { $0 < t.count && (t[$0].is("ngay") || Self.weekday(t, at: $0) || DateScanner.time(t, at: $0) != nil) }),
                   at == i + 1 || t[i + 1].is("sang") || t[i + 1].is("chieu"),
                   // "thời điểm báo cáo là ngày 30/9", "số liệu tính đến": the point the data is taken at.
                   !(max(0, i - 6)..<i).contains(where: { t.matches("thoi diem", at: $0) }), !speaksOfData(t, max(0, i - 6)..<i, p) {
@@ -296,8 +304,10 @@ enum DeadlineScanner {
                     rangeStart = years.resolve(WrittenDate(day: day, month: d.month, year: d.year, tokenStart: k, tokenEnd: k + 1))
                 }
             }
-            // "số liệu tính đến ngày D": a data cut-off, never a deadline.
-            if window || t[i].is("den"), speaksOfData(t, max(0, i - 6)..<i, p) {
+            // "số liệu tính đến ngày D": a data cut-off, never a deadline; "Đến hết ngày 4.12, các
+            // huyện đã tổ chức xong …": what was done by a day.
+            if window || t[i].is("den"), speaksOfData(t, max(0, i - 6)..<i, p)
+                || (d.tokenEnd..<min(t.count, d.tokenEnd + 12)).prefix(while: { t[$0].text != "." && t[$0].text != ";" }).contains(where: { p.exact(t[$0], "đã") }) {
                 return nil
             }
             // "trước ngày 25/6 đối với báo cáo 6 tháng, trước ngày 28/11 đối với báo cáo năm":
