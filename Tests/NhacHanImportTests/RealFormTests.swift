@@ -116,6 +116,28 @@ struct RealFormTests {
         #expect(deadlines(d).compactMap(\.date).map(\.description) == ["2023-05-20"])
     }
 
+    @Test("capitals naming an organ under a notice sign it: the notice above them is read")
+    func organUnderNotice() {
+        let d = draft("""
+        Gia hạn cuộc thi sáng tác năm 2023
+
+        Ban tổ chức cuộc thi sáng tác về quê hương thông báo gia hạn thời gian nhận tác phẩm dự thi đến hết ngày 30/9/2023.
+
+        BAN TỔ CHỨC CUỘC THI
+        """)
+        #expect(deadlines(d).compactMap(\.date).map(\.description) == ["2023-09-30"])
+        #expect(d.issuer == nil)
+    }
+
+    @Test("a page whose line breaks were stored as the text '\\r\\n' reads as lines")
+    func escapedLineBreaks() {
+        let d = draft(#"""
+        \r\n Kính gửi:     - BCH Công đoàn Bộ phận
+        \r\n Thời gian đăng ký tham dự Giải gửi về văn phòng Công đoàn Trường chậm nhất là thứ 2, ngày 26 tháng 3 năm 2012.
+        """#)
+        #expect(deadlines(d).map { "\($0.kind.rawValue) \($0.date?.description ?? "-")" } == ["through 2012-03-26"])
+    }
+
     @Test("an exact hour with an apostrophe, and a count after 'chậm nhất sau'")
     func hourAndCount() throws {
         let d = draft("""

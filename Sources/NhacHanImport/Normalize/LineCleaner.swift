@@ -9,6 +9,10 @@ enum LineCleaner {
     /// Cleans a raw line into zero or more column fragments (empty when the line is blank).
     static func clean(_ raw: Substring, sourceLine: Int, blankBefore: Bool) -> [CleanLine] {
         var text = String(raw).precomposedStringWithCanonicalMapping
+        // A page stored with its line breaks escaped ("\\r\\n Kính gửi: …") breaks nothing.
+        if text.contains("\\r\\n") || text.contains("\\n") {
+            text = text.replacingOccurrences(of: "\\r\\n", with: " ").replacingOccurrences(of: "\\n", with: " ")
+        }
         text = reattachAccents(text)
         let (unmarked, emphasized) = stripMarkdown(text)
         var scalars = normalizeSpaces(Array(unmarked.unicodeScalars))

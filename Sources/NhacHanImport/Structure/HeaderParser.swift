@@ -18,7 +18,10 @@ enum HeaderParser {
     static func parse(_ lines: [CleanLine]) -> Header {
         var h = Header()
         let limit = min(lines.count, 80)
-        guard let anchor = (0..<limit).first(where: { isAnchor(lines[$0]) }) else { return h }
+        // Capitals naming an organ after the text's first sentence sign it ("BAN TỔ CHỨC CUỘC
+        // THI" under a notice): only the header's other parts stand there as its anchor.
+        let prose = (0..<limit).first { LineShape.wordCount(lines[$0].scalars) >= 15 && !LineShape.isAllCaps(lines[$0].scalars) } ?? limit
+        guard let anchor = (0..<limit).first(where: { isAnchor(lines[$0], organ: $0 < prose) }) else { return h }
         var organ: [(String, Int)] = []
         var i = anchor
         var lastKind = ""
@@ -93,14 +96,14 @@ enum HeaderParser {
         }
     }
 
-    private static func isAnchor(_ line: CleanLine) -> Bool {
+    private static func isAnchor(_ line: CleanLine, organ: Bool = true) -> Bool {
         let f = Fold.key(line.text)
         if f.hasPrefix("kinh gui") || f.hasPrefix("v/v") || f.contains("cong hoa xa hoi chu nghia") { return true }
         if f.hasPrefix("so:") || f.hasPrefix("so :") || f.hasPrefix("s?:") { return true }
         var h = Header()
         if parseDate(line, into: &h) { return true }
         let s = line.scalars
-        if LineShape.isAllCaps(s), organStart(f) || documentTypes.contains(where: { f == $0.0 }) { return true }
+        if organ, LineShape.isAllCaps(s), organStart(f) || documentTypes.contains(where: { f == $0.0 }) { return true }
         return false
     }
 
