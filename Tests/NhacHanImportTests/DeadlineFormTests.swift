@@ -103,6 +103,7 @@ struct DeadlineFormTests {
         .init(id: "vào HH giờ hàng ngày", sentence: "Các xã báo cáo, thống kê, tổng hợp ngày vào 13 giờ 30 phút hàng ngày.", kind: .every, time: "13:30", rule: "FREQ=DAILY"),
         .init(id: "đến ngày D (phải) hoàn thành", sentence: "Công an các xã phấn đấu đến ngày 31/5/2024 hoàn thành việc thu nhận hồ sơ.", kind: .through, date: "2024-05-31"),
         .init(id: "Đến hết ngày D, … đã … is past", sentence: "Đến hết ngày 4.3, các xã đã tổ chức xong đại hội điểm.", kind: nil),
+        .init(id: "a yearly limit opening its sentence dates the clause after it", sentence: "Trước ngày 20 tháng 11 hằng năm, Hội đồng nhân dân huyện quyết định kế hoạch đầu tư vốn.", kind: .every, rule: "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=20"),
         .init(id: "tình hình is no data cut-off", sentence: "Các phòng báo cáo tình hình vào thứ Năm hằng tuần.", kind: .every, rule: "FREQ=WEEKLY;BYDAY=TH"),
     ]
 

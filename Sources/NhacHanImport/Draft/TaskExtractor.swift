@@ -240,6 +240,14 @@ struct TaskExtractor {
         // tells of the past; before the occasion the subject names, work is held, not due).
         if hit.role == .deadline, hit.deadline.kind == .before, let date = hit.deadline.date, !occasions.contains(date), hit.tokenStart > 0,
            let k = Self.clauseWork(t, before: hit.tokenStart) { return k }
+        // "Trước ngày 20 tháng 11 hằng năm, Quốc hội quyết định …", "Trước ngày 9/5, Sở cung cấp
+        // số liệu …": a limit that opens its sentence dates the clause after its comma.
+        if hit.role == .deadline, hit.deadline.kind == .before || hit.deadline.kind == .every && hit.deadline.recurrenceKind == .before,
+           hit.deadline.date.map({ !occasions.contains($0) }) ?? true,
+           (0..<hit.tokenStart).allSatisfy({ t[$0].kind != .word }), let comma = (hit.tokenEnd..<min(t.count, hit.tokenEnd + 6)).first(where: { t[$0].text == "," }),
+           comma + 3 < t.count, !(comma..<min(t.count, comma + 8)).contains(where: { t[$0].is("da") }) {
+            return (comma + 1..<min(t.count, comma + 15)).first(where: { ClauseReader.startsWork(t, at: $0) }) ?? comma + 1
+        }
         let phrase = hit.tokenStart..<hit.tokenEnd
         // "Thời hạn giải quyết khiếu nại lần đầu không quá 30 ngày, kể từ ngày thụ lý": a count
         // from an event is a time limit whatever the verb; the clause before it names the work.
