@@ -104,6 +104,8 @@ struct DeadlineFormTests {
         .init(id: "đến ngày D (phải) hoàn thành", sentence: "Công an các xã phấn đấu đến ngày 31/5/2024 hoàn thành việc thu nhận hồ sơ.", kind: .through, date: "2024-05-31"),
         .init(id: "Đến hết ngày D, … đã … is past", sentence: "Đến hết ngày 4.3, các xã đã tổ chức xong đại hội điểm.", kind: nil),
         .init(id: "a yearly limit opening its sentence dates the clause after it", sentence: "Trước ngày 20 tháng 11 hằng năm, Hội đồng nhân dân huyện quyết định kế hoạch đầu tư vốn.", kind: .every, rule: "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=20"),
+        .init(id: "mỗi tháng", sentence: "Mỗi tháng, các xã báo cáo kết quả về UBND huyện trước ngày 25.", kind: .every, rule: "FREQ=MONTHLY;BYMONTHDAY=25"),
+        .init(id: "Định kỳ ngày 25 hằng tháng, … báo cáo", sentence: "Định kỳ ngày 25 hằng tháng, UBND các xã báo cáo tiến độ về UBND huyện.", kind: .every, rule: "FREQ=MONTHLY;BYMONTHDAY=25"),
         .init(id: "tình hình is no data cut-off", sentence: "Các phòng báo cáo tình hình vào thứ Năm hằng tuần.", kind: .every, rule: "FREQ=WEEKLY;BYDAY=TH"),
     ]
 

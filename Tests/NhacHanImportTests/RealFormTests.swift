@@ -91,6 +91,8 @@ struct RealFormTests {
         """)
         #expect(deadlines(d).compactMap(\.rule) == ["FREQ=MONTHLY;BYMONTHDAY=25", "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=15",
                                                     "FREQ=MONTHLY;BYMONTHDAY=18", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=18"])
+        let each = draft("Các xã báo cáo tình hình thực hiện định kỳ hằng tháng vào ngày 20, hằng quý vào ngày 20 tháng cuối quý.")
+        #expect(deadlines(each).compactMap(\.rule) == ["FREQ=MONTHLY;BYMONTHDAY=20", "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=20"])
     }
 
     @Test("'Thời gian nhận hồ sơ: …' is no 'Số:' line: the page after it is read")

@@ -155,7 +155,7 @@ enum DeadlineScanner {
             return dated(t, at: i, j, kind: kind, window: false, time: time, p: p, years: years, period: period, dayPeriod: nil)
         }
         switch t[i].text {
-        case "truoc", "cham", "muon", "khong", "den", "trong", "han", "thoi", "hoan", "het", "vao", "la", "ngay", "ket": break
+        case "truoc", "cham", "muon", "khong", "den", "trong", "han", "thoi", "hoan", "het", "vao", "la", "ngay", "ket", "dinh": break
         default: return nil
         }
         if t[i].is("truoc") {
@@ -233,8 +233,9 @@ enum DeadlineScanner {
             // completed between the verb and its day ("đã hoàn thành … vào ngày" is past).
             j = i + 1; kind = .through
         } else if t[i].is("vao") || t[i].is("la"), (max(0, i - 10)..<i).contains(where: { t.matches("bao cao", at: $0) || t[$0].is("nop") })
-                    // "Định kỳ vào thứ Sáu hằng tuần, các đơn vị báo cáo …": the report follows.
-                    || i > 0 && t[i - 1].is("ky") && t.find("bao cao") != nil,
+                    // "Định kỳ vào thứ Sáu hằng tuần, các đơn vị báo cáo …": the report follows;
+                    // "… hằng tháng vào ngày 20, hằng quý vào ngày 20 tháng cuối quý": each period's day.
+                    || i > 0 && (t[i - 1].is("ky") || Periodicity.all(t).contains { $0.tokenEnd == i }) && t.find("bao cao") != nil,
                   // "vào 13 giờ 30 phút hàng ngày": an hour, every day.
                   let at = [i + 1, i + 2].first(where: { $0 < t.count && (t[$0].is("ngay") || Self.weekday(t, at: $0) || DateScanner.time(t, at: $0) != nil) }),
                   at == i + 1 || t[i + 1].is("sang") || t[i + 1].is("chieu"),
@@ -244,6 +245,9 @@ enum DeadlineScanner {
             // của tháng báo cáo", "gửi báo cáo tuần vào sáng thứ Sáu hằng tuần": a report's
             // day, a deadline when it recurs.
             j = at; kind = .through; recurringOnly = true
+        } else if t.matches("dinh ky ngay", at: i), t.find("bao cao") != nil {
+            // "Định kỳ ngày 25 hằng tháng, UBND các xã báo cáo …".
+            j = i + 2; kind = .through; recurringOnly = true
         } else if t.matches("ket thuc", at: i), i + 2 < t.count, t[i + 2].is("luc") || t[i + 2].is("vao") {
             // "nhận hồ sơ … bắt đầu từ 22.2 và kết thúc lúc 17 giờ ngày 14.3.2021".
             j = i + 3; kind = .through

@@ -42,7 +42,8 @@ struct Periodicity: Sendable, Equatable {
 
     private static func at(_ t: [Token], _ i: Int) -> Periodicity? {
         let w = t[i].text
-        if w == "hang" || w == "dinh" {
+        // "hằng tháng", "định kỳ (hằng) quý", "mỗi tháng".
+        if w == "hang" || w == "dinh" || w == "moi" {
             var j = i + 1
             if w == "dinh" { guard j < t.count, t[j].is("ky") else { return nil }; j += 1 }
             if j < t.count, t[j].is("hang") { j += 1 }
