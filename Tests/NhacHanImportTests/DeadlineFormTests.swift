@@ -106,6 +106,9 @@ struct DeadlineFormTests {
         .init(id: "a yearly limit opening its sentence dates the clause after it", sentence: "Trước ngày 20 tháng 11 hằng năm, Hội đồng nhân dân huyện quyết định kế hoạch đầu tư vốn.", kind: .every, rule: "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=20"),
         .init(id: "mỗi tháng", sentence: "Mỗi tháng, các xã báo cáo kết quả về UBND huyện trước ngày 25.", kind: .every, rule: "FREQ=MONTHLY;BYMONTHDAY=25"),
         .init(id: "Định kỳ ngày 25 hằng tháng, … báo cáo", sentence: "Định kỳ ngày 25 hằng tháng, UBND các xã báo cáo tiến độ về UBND huyện.", kind: .every, rule: "FREQ=MONTHLY;BYMONTHDAY=25"),
+        .init(id: "TP. Hồ Chí Minh ends no sentence", sentence: "Doanh nghiệp gửi báo cáo về Phòng Quản lý doanh nghiệp, Quận 1, TP. Hồ Chí Minh hoặc qua fax trước ngày 14/7/2024.", kind: .before, date: "2024-07-14"),
+        .init(id: "a report of the year ('của năm') recurs yearly", sentence: "Chậm nhất vào ngày 15 tháng 12, hợp tác xã báo cáo tình hình hoạt động của năm với cơ quan đăng ký hợp tác xã.", kind: .every, rule: "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15"),
+        .init(id: "Theo số liệu …, đến 16h ngày D is a count as of then", sentence: "Theo số liệu báo cáo nhanh của Sở, đến 16h ngày 29/01/2024 số gia súc bị chết tăng lên 600 con.", kind: nil),
         .init(id: "tình hình is no data cut-off", sentence: "Các phòng báo cáo tình hình vào thứ Năm hằng tuần.", kind: .every, rule: "FREQ=WEEKLY;BYDAY=TH"),
     ]
 

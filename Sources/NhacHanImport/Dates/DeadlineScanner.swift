@@ -310,7 +310,8 @@ enum DeadlineScanner {
             }
             // "số liệu tính đến ngày D": a data cut-off, never a deadline; "Đến hết ngày 4.12, các
             // huyện đã tổ chức xong …": what was done by a day.
-            if window || t[i].is("den"), speaksOfData(t, max(0, i - 6)..<i, p)
+            // "Theo số liệu báo cáo nhanh …, đến 16h ngày D số gia súc chết tăng …": a count as of then.
+            if window || t[i].is("den"), speaksOfData(t, max(0, i - 6)..<i, p) || t.matches("theo so lieu", at: 0) || t.matches("theo bao cao", at: 0)
                 || (d.tokenEnd..<min(t.count, d.tokenEnd + 12)).prefix(while: { t[$0].text != "." && t[$0].text != ";" }).contains(where: { p.exact(t[$0], "đã") }) {
                 return nil
             }

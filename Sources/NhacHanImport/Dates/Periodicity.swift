@@ -49,6 +49,11 @@ struct Periodicity: Sendable, Equatable {
             if j < t.count, t[j].is("hang") { j += 1 }
             return period(t, at: j, start: i)
         }
+        // "báo cáo … tình hình hoạt động của năm": the year's report, not "của năm 2020".
+        if w == "cua", i + 1 < t.count, t[i + 1].is("nam"), !(i + 2 < t.count && t[i + 2].kind == .number),
+           t.find("bao cao") != nil {
+            return Periodicity(freq: "YEARLY", tokenStart: i, tokenEnd: i + 2)
+        }
         // "(trước ngày 10) của tháng tiếp theo", "tháng sau", "tháng kế tiếp": the month after
         // each month; "(ngày 15) của quý kế tiếp": the first month of the next quarter.
         if w == "thang" || w == "quy", i + 1 < t.count, t[i + 1].is("sau") || t.matches("tiep theo", at: i + 1) || t.matches("ke tiep", at: i + 1) {

@@ -144,7 +144,7 @@ struct TaskExtractor {
         let s = p.scalars
         while i < s.count {
             if s[i] == ".", i + 2 < s.count, s[i + 1] == " ", s[i + 2].properties.isUppercase
-                || (s[i + 2] == "-" || s[i + 2] == "+") {
+                || (s[i + 2] == "-" || s[i + 2] == "+"), !Self.abbreviation(s, before: i) {
                 out.append(start..<(i + 1)); start = i + 2
             } else if s[i] == "," || s[i] == ";", i + 4 < s.count, s[i + 1] == " ", s[i + 2] == "-" || s[i + 2] == "+",
                       s[i + 3] == " ", s[i + 4].properties.isUppercase {
@@ -155,6 +155,14 @@ struct TaskExtractor {
         }
         if start < s.count { out.append(start..<s.count) }
         return out
+    }
+
+    /// "TP. Hồ Chí Minh", "TX. Sơn Tây", "Q. 1": a capital or two before the dot shorten a name.
+    private static func abbreviation(_ s: [Unicode.Scalar], before dot: Int) -> Bool {
+        var k = dot
+        while k > 0, s[k - 1].properties.isAlphabetic { k -= 1 }
+        let word = s[k..<dot]
+        return (1...2).contains(word.count) && word.allSatisfy { $0.properties.isUppercase } && (k == 0 || s[k - 1] == " " || s[k - 1] == "(")
     }
 
     private mutating func read(_ p: Paragraph, _ range: Range<Int>, paragraph n: Int, yearly: Periodicity?, period: Periodicity?,
