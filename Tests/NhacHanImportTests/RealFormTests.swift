@@ -260,6 +260,10 @@ struct RealFormTests {
         ("Theo văn bản 2642/UBND-KT ngày 19/11/2010, Chủ tịch UBND tỉnh yêu cầu các huyện báo cáo trước ngày 20/12/2010.", "2642/UBND-KT", "2010-11-19"),
         ("Các huyện báo cáo trước ngày 20/12/2010.\nNguồn CV 2642/UBND-KT ngày 19/11/2010.", "2642/UBND-KT", "2010-11-19"),
         ("Ngày 02/01/2024, Thanh tra Chính phủ đã ban hành Thông tư 01/2024/TT-TTCP quy định chế độ báo cáo.", "01/2024/TT-TTCP", "2024-01-02"),
+        // A symbol written with spaces.
+        ("Sở Văn hóa và Thể thao vừa có công văn số 51/ SVHTT - NVVH ngày 10/01/2024 về việc gia hạn cuộc thi.", "51/SVHTT-NVVH", "2024-01-10"),
+        // A headline's own dates on the line above date nothing.
+        ("Hoàn thành cấp giấy chứng nhận trước ngày 20/12/2010 (22/11/2010)\nNgày 19/11/2010, UBND tỉnh vừa ban hành Công văn 2642/UBND-KT về việc cấp giấy.", "2642/UBND-KT", "2010-11-19"),
     ])
     func proseNumber(_ text: String, _ number: String, _ issued: String) {
         let d = draft(text + "\n")

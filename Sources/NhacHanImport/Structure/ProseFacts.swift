@@ -45,7 +45,7 @@ enum ProseFacts {
                 let article = t.count > 2 && t[0].is("dieu") && t[1].kind == .number ? 2 : 0
                 let title = range.lowerBound == 0 && p.count > 0 && p.lineOf[0] <= pageTop && t.count > article + 3
                     && typeWords.contains(t[article].text) && typeWords.contains(t[article + 1].text)
-                for (k, verbLength) in (title ? [(article, 0)] : []) + verbs(t) {
+                for (k, verbLength) in (title ? [(article, 0)] : []) + verbs(t, p) {
                     if let found = number(after: k, verbLength: verbLength, t, p, lines) { return found }
                 }
             }
@@ -56,17 +56,17 @@ enum ProseFacts {
     /// Where a sentence says a directive was issued: "ban hành" (every one: a title's "ban hành
     /// Khung kế hoạch" may come first), "vừa có/ra", "(Theo …", "Nguồn:", or "có/ra" after a
     /// dated opening; each with the length of its verb.
-    private static func verbs(_ t: [Token]) -> [(Int, Int)] {
+    private static func verbs(_ t: [Token], _ p: Paragraph) -> [(Int, Int)] {
         var found: [(Int, Int)] = []
         for k in t.indices {
             if t.matches("ban hanh", at: k) {
                 found.append((k, 2))
             } else if t[k].is("banh") {
                 found.append((k, 1))  // "UBND tỉnh banh Công văn số …": a typo seen on portals
-            } else if k == 0, t.count > 2, t[0].is("theo") || t[0].is("nguon") || t[0].text == "(" && t[1].is("theo") {
+            } else if k == 0, k + 2 < t.count, t[k].is("theo") || t[k].is("nguon") || t[k].text == "(" && t[k + 1].is("theo") {
                 // "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)", "Theo văn bản 2642/UBND-KT ngày
                 // 19/11/2010, …", "Nguồn: Công văn 2831/BXD-KHTC", "Nguồn CV 2642/UBND-KT".
-                found.append((0, t[0].text == "(" || t[1].text == ":" ? 2 : 1))
+                found.append((k, t[k].text == "(" || t[k + 1].text == ":" ? 2 : 1))
             } else if t[k].is("trich"), k > 0, t[k - 1].text == "(" {
                 found.append((k, 1))  // "Điều 11. Thời gian lấy ý kiến (trích Nghị định 54/2018/NĐ-CP)"
             } else if (t[k].is("co") || t[k].is("ra")), k + 1 < t.count, typeWords.contains(t[k + 1].text),
@@ -106,7 +106,7 @@ enum ProseFacts {
         guard t[j + 1].text == "/" else {
             // "ban hành Quyết định số 1513 về khung kế hoạch …": a number without its symbol.
             guard t[j + 1].is("ve") else { return nil }
-            return Found(number: t[j].text, issued: issuedBefore(k, t) ?? dateAfter(t, from: j + 1), line: p.lines(t[j].start..<t[j].end).from)
+            return Found(number: t[j].text, issued: issuedBefore(k, t, p) ?? dateAfter(t, from: j + 1), line: p.lines(t[j].start..<t[j].end).from)
         }
         guard j + 2 < t.count else { return nil }
         var end = t[j + 1].end
@@ -114,16 +114,26 @@ enum ProseFacts {
         while end < s.count, s[end] != " ", s[end] != ",", s[end] != ")" { end += 1 }
         // "846 /UBND-TH": the space before the slash is not part of the number.
         var number = t[j].text + p.text(t[j + 1].start..<end)
+        // "51/ SVHTT - NVVH": a symbol written with spaces.
+        if number.hasSuffix("/") {
+            var k = j + 2
+            while k < t.count, k < j + 8, t[k].text == "-" || t[k].kind == .word && p.text(t[k].start..<t[k].end).allSatisfy({ $0.isUppercase || $0.isNumber }) {
+                number += p.text(t[k].start..<t[k].end)
+                k += 1
+            }
+            guard !number.hasSuffix("/"), !number.hasSuffix("-") else { return nil }
+        }
         while number.hasSuffix(".") || number.hasSuffix(";") { number.removeLast() }
         // "… Công văn số 12/UBND ngày 05/3/2020": the date after the number, in this sentence
         // or where the page names the number again.
-        let issued = issuedBefore(k, t) ?? dateAfter(t, from: j + 1) ?? dated(number, in: lines)
+        let issued = issuedBefore(k, t, p) ?? dateAfter(t, from: j + 1) ?? dated(number, in: lines)
         return Found(number: number, issued: issued, line: p.lines(t[j].start..<end).from)
     }
 
-    /// "Ngày 01/3/2021, Giám đốc Sở … đã ký ban hành …": the date before the organ.
-    private static func issuedBefore(_ k: Int, _ t: [Token]) -> CivilDate? {
-        (max(0, k - 20)..<k).lazy.compactMap { wholeDate(t, at: $0) }.first
+    /// "Ngày 01/3/2021, Giám đốc Sở … đã ký ban hành …": the date before the organ, on its line
+    /// (a title run into the line above ends with its own dates).
+    private static func issuedBefore(_ k: Int, _ t: [Token], _ p: Paragraph) -> CivilDate? {
+        (max(0, k - 20)..<k).lazy.filter { p.lineOf[t[$0].start] == p.lineOf[t[k].start] }.compactMap { wholeDate(t, at: $0) }.first
     }
 
     private static func dateAfter(_ t: [Token], from j: Int) -> CivilDate? {
