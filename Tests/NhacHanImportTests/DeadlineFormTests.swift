@@ -109,6 +109,11 @@ struct DeadlineFormTests {
         .init(id: "TP. Hồ Chí Minh ends no sentence", sentence: "Doanh nghiệp gửi báo cáo về Phòng Quản lý doanh nghiệp, Quận 1, TP. Hồ Chí Minh hoặc qua fax trước ngày 14/7/2024.", kind: .before, date: "2024-07-14"),
         .init(id: "a report of the year ('của năm') recurs yearly", sentence: "Chậm nhất vào ngày 15 tháng 12, hợp tác xã báo cáo tình hình hoạt động của năm với cơ quan đăng ký hợp tác xã.", kind: .every, rule: "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15"),
         .init(id: "Theo số liệu …, đến 16h ngày D is a count as of then", sentence: "Theo số liệu báo cáo nhanh của Sở, đến 16h ngày 29/01/2024 số gia súc bị chết tăng lên 600 con.", kind: nil),
+        .init(id: "ngày thứ 20 của tháng tiếp theo", sentence: "Các hộ kinh doanh nộp tờ khai tháng chậm nhất là ngày thứ 20 của tháng tiếp theo tháng phát sinh nghĩa vụ thuế.", kind: .every, rule: "FREQ=MONTHLY;BYMONTHDAY=20"),
+        .init(id: "ngày cuối cùng của tháng đầu quý tiếp theo", sentence: "Các hộ kinh doanh nộp tờ khai quý chậm nhất là ngày cuối cùng của tháng đầu quý tiếp theo liền kề quý phát sinh nghĩa vụ thuế.", kind: .every, rule: "FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=-1"),
+        .init(id: "a data period to the month's last day bounds nothing", sentence: "Báo cáo tháng: số liệu tổng hợp để báo cáo được tính từ ngày 01 đến ngày cuối cùng của tháng.", kind: nil),
+        .init(id: "ngày D của năm <sự kiện> recurs yearly", sentence: "Doanh nghiệp hoạt động trở lại trong 06 tháng đầu năm phải nộp lệ phí môn bài chậm nhất ngày 30/7 của năm hoạt động trở lại.", kind: .every, rule: "FREQ=YEARLY;BYMONTH=7;BYMONTHDAY=30"),
+        .init(id: "a window to send a half-yearly report in", sentence: "Báo cáo 6 tháng: thời gian nộp báo cáo từ ngày 15/6 đến ngày 04/7.", kind: .every, rule: "FREQ=YEARLY;BYMONTH=7;BYMONTHDAY=4"),
         .init(id: "tình hình is no data cut-off", sentence: "Các phòng báo cáo tình hình vào thứ Năm hằng tuần.", kind: .every, rule: "FREQ=WEEKLY;BYDAY=TH"),
     ]
 

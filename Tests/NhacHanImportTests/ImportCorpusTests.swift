@@ -17,12 +17,12 @@ struct ImportCorpusTests {
     @Test("validation set (never tuned on): the figures reached stay reached")
     func validationFloor() async throws {
         let s = try await offPool { try ImportCorpusScore.measure("validation") }
-        #expect(s.texts == 181, "\(s)")
-        // The issue asks for at most one; rounds 9 to 14 brought ten, rounds 16 and 18 one each
+        #expect(s.texts == 190, "\(s)")
+        // The issue asks for at most one; rounds 9 to 14 brought ten, rounds 16, 18 and 19 one each
         // (see docs/import-and-calendar.md).
-        #expect(s.invented <= 12, "\(s)")
-        #expect(s.deadlineRecall >= 0.663, "\(s)")
-        #expect(s.deadlinePrecision >= 0.881, "\(s)")
+        #expect(s.invented <= 13, "\(s)")
+        #expect(s.deadlineRecall >= 0.662, "\(s)")
+        #expect(s.deadlinePrecision >= 0.883, "\(s)")
         #expect(s.numberRecall >= 0.681 && s.numberPrecision >= 0.882, "\(s)")
         #expect(s.issuedRecall >= 0.740 && s.issuedPrecision >= 0.925, "\(s)")
     }
@@ -30,14 +30,14 @@ struct ImportCorpusTests {
     @Test("training set: the figures reached stay reached")
     func trainingFloor() async throws {
         let s = try await offPool { try ImportCorpusScore.measure("train") }
-        #expect(s.texts == 335, "\(s)")
-        #expect(s.invented <= 11, "\(s)")
-        // Precision went from 0.925 to 0.922 when "hồ sơ:" stopped being read as "Số:": the text
-        // it hid repeats one procedure's 20-day limit once per way to apply, drafted thrice;
-        // rounds 16 to 18 then measured 0.915.
-        #expect(s.deadlineRecall >= 0.854 && s.deadlinePrecision >= 0.915, "\(s)")
-        #expect(s.numberRecall >= 0.780 && s.numberPrecision >= 0.950, "\(s)")
-        #expect(s.issuedRecall >= 0.778 && s.issuedPrecision >= 0.899, "\(s)")
+        #expect(s.texts == 350, "\(s)")
+        #expect(s.invented <= 10, "\(s)")
+        // Each round's new texts move these (round 19's training texts were read at 41% before
+        // their rules). Precision went from 0.925 to 0.922 when "hồ sơ:" stopped being read as
+        // "Số:": the text it hid repeats one procedure's 20-day limit once per way to apply.
+        #expect(s.deadlineRecall >= 0.841 && s.deadlinePrecision >= 0.918, "\(s)")
+        #expect(s.numberRecall >= 0.773 && s.numberPrecision >= 0.951, "\(s)")
+        #expect(s.issuedRecall >= 0.777 && s.issuedPrecision >= 0.913, "\(s)")
     }
 
     @Test("the corpus holds Word files and PDFs, read as offices publish them")

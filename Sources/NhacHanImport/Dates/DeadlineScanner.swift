@@ -324,7 +324,11 @@ enum DeadlineScanner {
             // "trước ngày 01/10 năm sau", "ngày 15 tháng 01 năm kế tiếp": every year, by a day of
             // the year after the period.
             let after = d.tokenEnd < t.count && t[d.tokenEnd].is("cua") ? d.tokenEnd + 1 : d.tokenEnd
-            if d.year == nil, t.matches("nam sau", at: after) || t.matches("nam tiep theo", at: after) || t.matches("nam ke tiep", at: after) {
+            // "ngày 30/7 của năm kết thúc thời gian miễn", "của năm liền kề …": a year told by an
+            // event, so every year.
+            let relativeYear = t[safe: d.tokenEnd]?.is("cua") == true && t[safe: after]?.is("nam") == true
+                && t[safe: after + 1].map { $0.kind == .word && !["nay", "truoc", "hoc"].contains($0.text) } == true
+            if d.year == nil, relativeYear || t.matches("nam sau", at: after) || t.matches("nam tiep theo", at: after) || t.matches("nam ke tiep", at: after) {
                 own = Periodicity(freq: "YEARLY", tokenStart: d.tokenEnd, tokenEnd: after + 2)
             }
             // "Trước ngày 05/4, 05/7, 05/10, 05/11, các đơn vị chấm điểm theo quý": one day of
@@ -334,7 +338,10 @@ enum DeadlineScanner {
                 return every(yearly, day: d.day, month: nil, time: time, kind: kind, t: t, i: i, end: end, p: p, years: years)
             }
             var hit: DeadlineHit
-            if var period = own ?? period, d.year == nil, !isRange {
+            // "Báo cáo 6 tháng: … Thời gian nộp báo cáo: từ ngày 15/6 đến ngày 04/7": a window to
+            // send a periodic report in ends on its day each period.
+            if var period = own ?? period, d.year == nil,
+               !isRange || submission && (own != nil || period.months != nil || period.freq != "YEARLY") {
                 // "báo cáo năm trước ngày 18/12" in a sentence of monthly reports: a day and
                 // month come once a year.
                 if period.freq == "MONTHLY", d.month > 0 {
@@ -356,6 +363,17 @@ enum DeadlineScanner {
         // periodic sentence, or followed by its own period.
         var k = j
         if k < t.count, t[k].is("ngay") { k += 1 }
+        // "ngày thứ 20 của tháng tiếp theo": the twentieth day, not a weekday.
+        if k + 1 < t.count, t[k].is("thu"), t[k + 1].kind == .number, let n = Int(t[k + 1].text), n > 7 { k += 1 }
+        // "ngày cuối cùng của tháng đầu quý tiếp theo": the month's last day.
+        if !window, k > j, k + 1 < t.count, t.matches("cuoi cung", at: k) || t[k].is("cuoi") && t[k + 1].is("cua"),
+           !speaksOfData(t, max(0, i - 8)..<i, p),
+           let period = Periodicity.detect(t, from: k + 1, to: min(t.count, k + 10)) ?? dayPeriod,
+           period.freq == "MONTHLY" || period.freq == "YEARLY" {
+            var own = period
+            if own.monthAfter, let after = dayPeriod?.monthsAfter() { own = Periodicity(freq: after.freq, months: after.months, tokenStart: own.tokenStart, tokenEnd: own.tokenEnd) }
+            return every(own, day: -1, month: nil, time: time, kind: kind, t: t, i: i, end: k + 2, p: p, years: years)
+        }
         // "05 ngày làm việc", "14 tháng sau" are counts, not a day of the month; "từ ngày 16
         // tháng trước đến ngày 15" is a report period.
         let isDay = !window && k < t.count && t[k].kind == .number
