@@ -45,7 +45,7 @@ enum ProseFacts {
                 let article = t.count > 2 && t[0].is("dieu") && t[1].kind == .number ? 2 : 0
                 let title = range.lowerBound == 0 && p.count > 0 && p.lineOf[0] <= pageTop && t.count > article + 3
                     && typeWords.contains(t[article].text) && typeWords.contains(t[article + 1].text)
-                for (k, verbLength) in (title ? [(article, 0)] : []) + verbs(t, p) {
+                for (k, verbLength) in (title ? [(article, 0)] : []) + verbs(t) {
                     if let found = number(after: k, verbLength: verbLength, t, p, lines) { return found }
                 }
             }
@@ -56,17 +56,17 @@ enum ProseFacts {
     /// Where a sentence says a directive was issued: "ban hành" (every one: a title's "ban hành
     /// Khung kế hoạch" may come first), "vừa có/ra", "(Theo …", "Nguồn:", or "có/ra" after a
     /// dated opening; each with the length of its verb.
-    private static func verbs(_ t: [Token], _ p: Paragraph) -> [(Int, Int)] {
+    private static func verbs(_ t: [Token]) -> [(Int, Int)] {
         var found: [(Int, Int)] = []
         for k in t.indices {
             if t.matches("ban hanh", at: k) {
                 found.append((k, 2))
             } else if t[k].is("banh") {
                 found.append((k, 1))  // "UBND tỉnh banh Công văn số …": a typo seen on portals
-            } else if k == 0, k + 2 < t.count, t[k].is("theo") || t[k].is("nguon") || t[k].text == "(" && t[k + 1].is("theo") {
+            } else if k == 0, t.count > 2, t[0].is("theo") || t[0].is("nguon") || t[0].text == "(" && t[1].is("theo") {
                 // "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)", "Theo văn bản 2642/UBND-KT ngày
                 // 19/11/2010, …", "Nguồn: Công văn 2831/BXD-KHTC", "Nguồn CV 2642/UBND-KT".
-                found.append((k, t[k].text == "(" || t[k + 1].text == ":" ? 2 : 1))
+                found.append((0, t[0].text == "(" || t[1].text == ":" ? 2 : 1))
             } else if t[k].is("trich"), k > 0, t[k - 1].text == "(" {
                 found.append((k, 1))  // "Điều 11. Thời gian lấy ý kiến (trích Nghị định 54/2018/NĐ-CP)"
             } else if (t[k].is("co") || t[k].is("ra")), k + 1 < t.count, typeWords.contains(t[k + 1].text),
