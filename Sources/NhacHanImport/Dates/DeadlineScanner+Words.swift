@@ -90,8 +90,3 @@ extension DeadlineScanner {
         return DateScanner.date(t, at: k) != nil ? k : j
     }
 }
-
-extension Array {
-    /// The element at `i`, or nil past either end.
-    subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
-}

@@ -30,10 +30,10 @@ struct Periodicity: Sendable, Equatable {
 
     /// Every period of the sentence that is not negated, in order ("báo cáo hằng tháng trước
     /// ngày 25, báo cáo quý trước ngày 15 tháng cuối quý" names two).
-    static func all(_ t: [Token]) -> [Periodicity] {
+    static func all(_ t: [Token], from: Int = 0, to: Int? = nil) -> [Periodicity] {
         var out: [Periodicity] = []
-        var i = 0
-        while i < t.count, let p = detect(t, from: i) {
+        var i = from
+        while i < min(to ?? t.count, t.count), let p = detect(t, from: i, to: to) {
             out.append(p)
             i = max(p.tokenEnd, p.tokenStart + 1)
         }
@@ -51,7 +51,7 @@ struct Periodicity: Sendable, Equatable {
         }
         // "báo cáo … tình hình hoạt động của năm": the year's report, not "của năm 2020".
         if w == "cua", i + 1 < t.count, t[i + 1].is("nam"), !(i + 2 < t.count && t[i + 2].kind == .number),
-           t.find("bao cao") != nil {
+           t.mentions("bao cao", near: i) {
             return Periodicity(freq: "YEARLY", tokenStart: i, tokenEnd: i + 2)
         }
         // "(trước ngày 10) của tháng tiếp theo", "tháng sau", "tháng kế tiếp": the month after

@@ -17,7 +17,7 @@ enum ClauseReader {
 
     /// Verbs that open a piece of work ("chủ trì, phối hợp …") besides the reporting verbs.
     private static let workVerbs: [[String]] = ["chu tri", "phoi hop", "thuc hien", "tham muu", "nghien cuu", "to chuc",
-                                                "khan truong", "ra soat", "chi dao", "xay dung", "trien khai", "tiep tuc"].map { $0.split(separator: " ").map(String.init) }
+                                                "khan truong", "ra soat", "chi dao", "xay dung", "trien khai", "tiep tuc", "tien hanh"].map { $0.split(separator: " ").map(String.init) }
 
     static func startsWork(_ t: [Token], at i: Int) -> Bool {
         verb(t, at: i) != nil || workVerbs.contains { t[i].text == $0[0] && t.matches($0, at: i) }

@@ -276,7 +276,7 @@ struct TaskExtractor {
         let clause = start..<end
         guard clause.count >= 2, !clause.contains(where: { t[$0].is("da") || t.matches("can cu", at: $0) || t[$0].is("theo") }),
               !clause.contains(where: { DateScanner.date(t, at: $0) != nil }) else { return nil }
-        return clause.first(where: { ClauseReader.startsWork(t, at: $0) || t.matches("tien hanh", at: $0) })
+        return clause.first(where: { ClauseReader.startsWork(t, at: $0) })
             ?? clause.first(where: { t[$0].kind == .word })
     }
 

@@ -80,6 +80,15 @@ extension Array where Element == Token {
         }
         return nil
     }
+
+    /// Whether `phrase` occurs within `distance` tokens of `i`: a bounded look, so a marker
+    /// repeated through a hostile sentence costs no more than its neighbourhood.
+    func mentions(_ phrase: String, near i: Int, within distance: Int = 40) -> Bool {
+        find(phrase, from: Swift.max(0, i - distance), to: i + distance) != nil
+    }
+
+    /// The element at `i`, or nil past either end.
+    subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
 }
 
 extension Paragraph {
