@@ -37,6 +37,7 @@ struct DeadlineFormTests {
         .init(id: "16.00 ngày", sentence: "Các xã gửi danh sách trước 16.00 ngày 22/3/2024.", kind: .at, date: "2024-03-22", time: "16:00"),
         .init(id: "đến 17 giờ ngày", sentence: "Các xã nộp hồ sơ đến 17 giờ ngày 22/3/2024.", kind: .at, date: "2024-03-22", time: "17:00"),
         .init(id: "muộn nhất", sentence: "Các xã gửi báo cáo muộn nhất ngày 05/4/2024.", kind: .through, date: "2024-04-05"),
+        .init(id: "trễ nhất", sentence: "Các xã gửi báo cáo trễ nhất ngày 05/4/2024.", kind: .through, date: "2024-04-05"),
         .init(id: "không muộn hơn", sentence: "Các xã gửi báo cáo không muộn hơn ngày 05/4/2024.", kind: .through, date: "2024-04-05"),
         .init(id: "hoàn thành ngày", sentence: "Các xã hoàn thành vào ngày 30/6/2024.", kind: .through, date: "2024-06-30"),
         .init(id: "Thời gian hoàn thành", sentence: "Rà soát hộ nghèo. Thời gian hoàn thành: ngày 15/4/2024.", kind: .through, date: "2024-04-15"),

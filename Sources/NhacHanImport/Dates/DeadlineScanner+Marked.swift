@@ -18,15 +18,21 @@ extension DeadlineScanner {
             guard DateScanner.date(t, at: j) != nil else { return nil }
             return dated(t, at: i, j, kind: kind, window: false, time: time, p: p, years: years, period: period, dayPeriod: nil)
         }
+        // "- Thời gian thực hiện: Tháng 5/2024", "Thời gian hoàn thành: trong Quý II/2024": a plan
+        // item's time given as a period is due by its last day.
+        if ItemLabel.end(t, ItemLabel.time) == i, let (last, end) = periodEnd(t, at: t[i].is("trong") ? i + 1 : i) {
+            let dl = DraftDeadline(kind: .through, date: last, phrase: phrase(t, i, end, p))
+            return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: end, role: .periodEnd)
+        }
         switch t[i].text {
-        case "truoc", "cham", "muon", "khong", "den", "trong", "han", "thoi", "hoan", "het", "vao", "la", "ngay", "ket", "dinh": break
+        case "truoc", "cham", "muon", "tre", "khong", "den", "trong", "han", "thoi", "hoan", "het", "vao", "la", "ngay", "ket", "dinh": break
         default: return nil
         }
         if t[i].is("truoc") {
             j = i + 1; kind = .before
-        } else if t.matches("cham nhat", at: i) || t.matches("muon nhat", at: i)
+        } else if t.matches("cham nhat", at: i) || t.matches("muon nhat", at: i) || t.matches("tre nhat", at: i)
                     || t.matches("khong muon hon", at: i) || t.matches("khong cham hon", at: i) || t.matches("khong qua ngay", at: i) {
-            // "chậm nhất (là|vào lúc|trong|đến hết) ngày D", "muộn nhất", "không muộn hơn ngày D".
+            // "chậm nhất (là|vào lúc|trong|đến hết) ngày D", "muộn nhất", "trễ nhất", "không muộn hơn ngày D".
             j = i + (t[i].is("khong") ? (t[i + 2].is("hon") ? 3 : 2) : 2); kind = .through
             while j < t.count, ["la", "vao", "luc", "trong", ",", ":", "den", "het"].contains(t[j].text) { j += 1 }
         } else if t[i].is("den"), windowStart(t, before: i) == nil, !(max(0, i - 3)..<i).contains(where: { t[$0].is("da") }),

@@ -43,6 +43,8 @@ struct TaskExtractor {
     /// The days the subject line names: the occasion a text prepares ("hưởng ứng Ngày Gia
     /// đình Việt Nam 28/6/2024"), which work "trước" it marks rather than is due by.
     var occasions: Set<CivilDate> = []
+    /// The plan item above, for its lines that give only its units and time.
+    var planItem: PlanItem?
 
     init(body: Body, years: YearContext, matcher: UnitMatcher) {
         self.body = body
@@ -78,7 +80,12 @@ struct TaskExtractor {
             if marker == nil && !Self.itemLabel(tokens) { leadIn = nil }
             if let level = dueHeading, (marker?.level ?? 0) <= level { dueHeading = nil }
             let sentences = Self.sentences(p, from: from)
-            for s in sentences { read(p, s, paragraph: n, yearly: yearly, period: whole, dueItem: dueHeading != nil) }
+            var itemLine = marker
+            for s in sentences {
+                let before = found.count
+                read(p, s, paragraph: n, yearly: yearly, period: whole, dueItem: dueHeading != nil)
+                if let m = itemLine, notePlanItem(p, s, paragraph: n, marker: m, tasksBefore: before) { itemLine = nil }
+            }
             if Self.namesReportTime(p, marker: marker) { dueHeading = marker?.level ?? 0 }
             if p.scalars.last(where: { $0 != " " }) == ":", let s = sentences.last {
                 let t = Tokenizer.tokens(p.folded, in: s)
@@ -177,13 +184,19 @@ struct TaskExtractor {
         if hits.contains(where: { $0.deadline.kind != .undated && !$0.isWindow }) {
             hits.removeAll { $0.deadline.kind == .undated }
         }
-        var used = false
+        var used = readUnitLabel(p, t, paragraph: n)
         for hit in hits {
             readHits += 1
             if readHits > Self.limit { return }
             let line = p.lines(t[hit.tokenStart].start..<t[hit.tokenEnd - 1].end).from
-            guard let v = ClauseReader.governingVerb(t, before: hit.tokenStart, after: hit.tokenEnd, p: p)
-                    ?? verbWithout(hit, t, p) else {
+            let governing = ClauseReader.governingVerb(t, before: hit.tokenStart, after: hit.tokenEnd, p: p)
+            // "- Thời gian hoàn thành: Quý II/2024" under "3. Tổng hợp, báo cáo …": the item's work.
+            if governing.map({ v in ItemLabel.end(t, ItemLabel.time).map { v < $0 } ?? false }) ?? true,
+               datePlanItem(hit, p, t, range: range, paragraph: n) {
+                used = true
+                continue
+            }
+            guard let v = governing ?? verbWithout(hit, t, p) else {
                 if !hit.isWindow, hit.deadline.kind != .undated, let lead = leadIn,
                    LineShape.marker(p.scalars) != nil || Self.itemLabel(t) {
                     used = true
@@ -280,7 +293,7 @@ struct TaskExtractor {
             ?? clause.first(where: { t[$0].kind == .word })
     }
 
-    private mutating func add(_ p: Paragraph, _ t: [Token], range: Range<Int>, verb v: Int,
+    mutating func add(_ p: Paragraph, _ t: [Token], range: Range<Int>, verb v: Int,
                               deadline: DraftDeadline?, paragraph n: Int, hitStart: Int, lines: LineRange? = nil) {
         let s = ClauseReader.chainStart(t, v)
         let limit = hitStart > v ? hitStart : t.count
