@@ -72,4 +72,15 @@ struct PlanItemTests {
         """)
         #expect(dated(d).isEmpty)
     }
+
+    @Test("in a task table's 'Thời gian hoàn thành' column a month or a quarter is due by its last day; 'Thường xuyên' is not")
+    func tableOfTasks() {
+        let d = draft("""
+        | TT | Nội dung công việc | Cơ quan chủ trì | Thời gian hoàn thành |
+        | 1 | Rà soát danh sách hộ nghèo | UBND các xã | Tháng 5/2024 |
+        | 2 | Tổ chức tổng kết | Phòng Nội vụ | Quý IV/2024 |
+        | 3 | Kiểm tra, giám sát | Phòng Nội vụ | Thường xuyên |
+        """)
+        #expect(Set(dated(d).map(\.date)) == ["2024-05-31", "2024-12-31"])
+    }
 }

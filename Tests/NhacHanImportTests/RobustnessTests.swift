@@ -82,6 +82,12 @@ struct RobustnessTests {
         #expect(YAMLRenderer.q("a \"b\" \\ c\nd") == "\"a \\\"b\\\" \\\\ c\\nd\"")
         #expect(YAMLRenderer.q("Phòng LĐ-TB&XH: #1") == "\"Phòng LĐ-TB&XH: #1\"")
     }
+
+    @Test("a form's blank 'Số: ………/ ……….' leaves the file's name as the id, never an empty one")
+    func blankNumberId() {
+        let d = DirectiveImporter().draft(text: "Tên Đơn vị kinh doanh vận tải: ……\nSố: ………/ ……….\nBÁO CÁO\n", sourceName: "bao-cao-van-tai.txt")
+        #expect(d.id == "bao-cao-van-tai")
+    }
 }
 
 @Suite("Reading documents")

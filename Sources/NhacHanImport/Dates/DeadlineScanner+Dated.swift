@@ -21,7 +21,9 @@ extension DeadlineScanner {
                 // vọng từ ngày 6/5 đến ngày 9/5/2024": a window to deliver or register in.
                 // "Các trường nhận hồ sơ trực tiếp từ 23/7 đến hết ngày 28/7", "thu học phí từ …":
                 // a window to receive in is the senders' window to send in.
-                submission = ((max(0, from - 10)..<from).contains { t.matches("thoi gian", at: $0) || t.matches("thoi han", at: $0) || t.matches("han", at: $0) }
+                // "Hoàn thành phương án các thôn: Từ ngày 25/5 đến 31/5/2019": work finished in it.
+                submission = ((max(0, from - 10)..<from).contains { t.matches("thoi gian", at: $0) || t.matches("thoi han", at: $0) || t.matches("han", at: $0)
+                        || t.matches("hoan thanh", at: $0) && !(max(0, $0 - 2)..<$0).contains { t[$0].is("da") } }
                     || (max(0, from - 12)..<from).contains { t[$0].is("nop") || t[$0].is("gui") || t.matches("dang ky", at: $0)
                         || t[$0].is("nhan") && $0 + 1 < t.count && ["ho", "bai", "tac", "don"].contains(t[$0 + 1].text)
                         || t.matches("thu hoc phi", at: $0) })
@@ -121,8 +123,10 @@ extension DeadlineScanner {
         }
         if let period = own ?? dayPeriod {
             // "trước thứ Sáu hằng tuần", "vào sáng thứ Sáu hằng tuần".
-            if time == nil, period.byDay != nil, Self.weekday(t, at: j) {
-                return every(period, day: nil, month: nil, time: nil, kind: kind, t: t, i: i, end: j + 2, p: p, years: years)
+            // "Hàng tuần (trước ngày thứ 4) báo cáo": a weekday after "ngày".
+            let wd = Self.weekday(t, at: j) ? j : t[safe: j]?.is("ngay") == true && Self.weekday(t, at: j + 1) ? j + 1 : nil
+            if time == nil, period.byDay != nil, let wd {
+                return every(period, day: nil, month: nil, time: nil, kind: kind, t: t, i: i, end: wd + 2, p: p, years: years)
             }
             if isDay, let day = Int(t[k].text.prefix(2)), (1...31).contains(day) {
                 return every(period, day: day, month: nil, time: time, kind: kind, t: t, i: i, end: k + 1, p: p, years: years)

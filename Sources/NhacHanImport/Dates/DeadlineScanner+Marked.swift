@@ -127,6 +127,10 @@ extension DeadlineScanner {
         } else {
             return nil
         }
+        // "… thời hạn thực hiện … Cập nhật lúc: 20:36 20/12/2017": a page's stamp after a title.
+        if (i..<min(j, t.count)).contains(where: { t.matches("cap nhat luc", at: $0) || t.matches("ngay dang", at: $0) || t.matches("dang luc", at: $0) }) {
+            return nil
+        }
         j = skipWeekday(t, j)
         if let tm = DateScanner.time(t, at: j) {
             time = tm

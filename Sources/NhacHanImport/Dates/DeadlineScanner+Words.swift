@@ -32,7 +32,7 @@ extension DeadlineScanner {
         j += 2
         var months: [Int] = []
         while j < t.count {
-            if t[j].text == "," || t[j].is("va") || t[j].is("thang") { j += 1; continue }
+            if t[j].text == "," || t[j].text == ":" || t[j].is("va") || t[j].is("thang") { j += 1; continue }
             guard t[j].kind == .number, let m = Int(t[j].text), (1...12).contains(m) else { break }
             months.append(m)
             j += 1

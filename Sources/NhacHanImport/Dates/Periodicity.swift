@@ -71,6 +71,12 @@ struct Periodicity: Sendable, Equatable {
         if w == "thang", i + 2 < t.count, t[i + 1].is("cuoi") || t[i + 1].is("dau"), t[i + 2].is("quy") {
             return Periodicity(freq: "YEARLY", months: t[i + 1].is("dau") ? [1, 4, 7, 10] : [3, 6, 9, 12], tokenStart: i, tokenEnd: i + 3)
         }
+        // "(ngày 20 của) tháng đầu năm tiếp theo": January; "tháng cuối năm": December ("6
+        // tháng đầu năm" is a half-year, "tháng đầu năm 2024" a month of one year).
+        if w == "thang", i >= 2, i + 2 < t.count, t[i + 1].is("dau") || t[i + 1].is("cuoi"), t[i + 2].is("nam"),
+           !(i + 3 < t.count && t[i + 3].kind == .number), t[i - 1].is("cua") || t[i - 2].is("ngay") && t[i - 1].kind == .number {
+            return Periodicity(freq: "YEARLY", months: [t[i + 1].is("dau") ? 1 : 12], tokenStart: i, tokenEnd: i + 3)
+        }
         if w == "bao", t.matches("bao cao", at: i) {
             var j = i + 2
             if j < t.count, t[j].is("dinh"), j + 1 < t.count, t[j + 1].is("ky") { j += 2 }

@@ -191,8 +191,10 @@ public struct DirectiveImporter: Sendable {
 
     static func directiveID(header: Header, year: Int?, sourceName: String) -> String {
         let y = (year ?? header.issued?.year).map { "-\($0)" } ?? ""
-        if let number = header.number { return Slug.make(number) + y }
-        if let symbol = header.symbol { return Slug.make(symbol) + y }
+        // A form's blank "Số: ………/ ……." has a symbol of dots, which names nothing.
+        for written in [header.number, header.symbol].compactMap({ $0 }) where !Slug.make(written).isEmpty {
+            return Slug.make(written) + y
+        }
         var stem = sourceName
         if let slash = stem.lastIndex(of: "/") { stem = String(stem[stem.index(after: slash)...]) }
         if let dot = stem.lastIndex(of: "."), dot != stem.startIndex { stem = String(stem[..<dot]) }

@@ -49,22 +49,19 @@ extension TaskExtractor {
         ItemLabel.end(t, ItemLabel.time + ItemLabel.units + ItemLabel.other) != nil
     }
 
-    /// After the first sentence of a paragraph is read: an item that names work without a
+    /// After the first sentence of an item's line is read: an item that names work without a
     /// deadline of its own is remembered for the label lines under it.
-    /// - Returns: whether the sentence was the item's line (a lone "1." before it is not).
-    mutating func notePlanItem(_ p: Paragraph, _ range: Range<Int>, paragraph n: Int, marker: Marker, tasksBefore: Int) -> Bool {
+    mutating func notePlanItem(_ p: Paragraph, _ range: Range<Int>, paragraph n: Int, marker: Marker, tasksBefore: Int) {
         let t = Tokenizer.tokens(p.folded, in: range)
-        guard t.contains(where: { $0.kind == .word }) else { return false }
         // "II. NỘI DUNG THỰC HIỆN:": a section's title names no work of its own.
-        guard !Self.isItemLabel(t), !LineShape.isAllCaps(Array(p.text(range).unicodeScalars)) else { return true }
+        guard !Self.isItemLabel(t), !LineShape.isAllCaps(Array(p.text(range).unicodeScalars)) else { return }
         let made = found[tasksBefore...]
-        if made.contains(where: { $0.deadline != nil }) { planItem = nil; return true }
+        if made.contains(where: { $0.deadline != nil }) { planItem = nil; return }
         guard t.filter({ $0.kind == .word }).count >= 2,
               let v = t.indices.first(where: { ClauseReader.startsWork(t, at: $0) }) ?? t.firstIndex(where: { $0.kind == .word })
-        else { return true }
+        else { return }
         planItem = PlanItem(paragraph: p, index: n, range: range, tokens: t, verb: v, level: marker.level,
                             task: made.count == 1 ? tasksBefore : nil)
-        return true
     }
 
     /// "- Đơn vị thực hiện: UBND các xã": the units of the item above, and of the tasks its

@@ -84,7 +84,11 @@ struct TaskExtractor {
             for s in sentences {
                 let before = found.count
                 read(p, s, paragraph: n, yearly: yearly, period: whole, dueItem: dueHeading != nil)
-                if let m = itemLine, notePlanItem(p, s, paragraph: n, marker: m, tasksBefore: before) { itemLine = nil }
+                // The item's line is its first sentence with words ("1." alone is split off).
+                if let m = itemLine, Tokenizer.tokens(p.folded, in: s).contains(where: { $0.kind == .word }) {
+                    itemLine = nil
+                    notePlanItem(p, s, paragraph: n, marker: m, tasksBefore: before)
+                }
             }
             if Self.namesReportTime(p, marker: marker) { dueHeading = marker?.level ?? 0 }
             if p.scalars.last(where: { $0 != " " }) == ":", let s = sentences.last {
@@ -269,6 +273,11 @@ struct TaskExtractor {
            comma + 3 < t.count, !(comma..<min(t.count, comma + 8)).contains(where: { t[$0].is("da") }) {
             return (comma + 1..<min(t.count, comma + 15)).first(where: { ClauseReader.startsWork(t, at: $0) }) ?? comma + 1
         }
+        // "Chậm nhất ngày 03/4/2021: Thành lập Tổ bầu cử", "Trước ngày 15/6 (…): Hoàn thiện hồ sơ":
+        // a milestone that opens its sentence names its work after the colon.
+        if let k = Self.milestoneColon(hit, t, p), k + 1 < t.count {
+            return (k + 1..<min(t.count, k + 15)).first(where: { ClauseReader.startsWork(t, at: $0) }) ?? k + 1
+        }
         let phrase = hit.tokenStart..<hit.tokenEnd
         // "Thời hạn giải quyết khiếu nại lần đầu không quá 30 ngày, kể từ ngày thụ lý": a count
         // from an event is a time limit whatever the verb; the clause before it names the work.
@@ -279,6 +288,17 @@ struct TaskExtractor {
         // "Ngày hết hạn lấy ý kiến: D", "hạn chót: D": the phrase names itself a deadline.
         if !hit.isWindow, phrase.contains(where: { t[$0].is("han") && p.exact(t[$0], "hạn") }) { return hit.tokenStart }
         return nil
+    }
+
+    /// The colon after a limit that opens its sentence ("Chậm nhất là ngày 17/02/2021:",
+    /// "Chậm nhất ngày 07/02/2021 (105 ngày trước ngày bầu cử):").
+    /// The limit opens its line when a heading was joined to it ("105 ngày trước ngày bầu cử").
+    static func milestoneColon(_ hit: DeadlineHit, _ t: [Token], _ p: Paragraph) -> Int? {
+        guard hit.role == .deadline, [.before, .through, .at].contains(hit.deadline.kind),
+              (0..<hit.tokenStart).allSatisfy({ t[$0].kind != .word || t[$0].is("khoang") }) || p.startsLine(t[hit.tokenStart].start)
+        else { return nil }
+        return (hit.tokenEnd..<min(t.count, hit.tokenEnd + 12)).prefix(while: { t[$0].text != "." && t[$0].text != "," })
+            .first(where: { t[$0].text == ":" })
     }
 
     /// The first word of the work a clause names before `end`: after its last ";" or ":", a

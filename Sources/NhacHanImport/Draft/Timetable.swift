@@ -91,9 +91,13 @@ extension TaskExtractor {
     }
 
     /// A timetable's date cell: "21/1/2011", "21/1/2011 (18/12 âm lịch)", "Từ 02.5.2018 đến
-    /// 06.5.2018" (a step's last day).
+    /// 06.5.2018" (a step's last day), "Quý IV/2024".
     private static func dateCell(_ t: [Token]) -> WrittenDate? {
         if let d = DateScanner.date(t, at: 0), d.tokenEnd == t.count || t[d.tokenEnd].text == "(" || t[d.tokenEnd].text == "." { return d }
+        // "Tháng 5/2024", "Quý IV/2024", "Trong tháng 6/2024": a step due by the period's last day.
+        if let (last, end) = DeadlineScanner.periodEnd(t, at: t.first?.is("trong") == true ? 1 : 0), end == t.count || t[end].text == "." {
+            return WrittenDate(day: last.day, month: last.month, year: last.year, tokenStart: 0, tokenEnd: end)
+        }
         guard t.first?.is("tu") == true, let start = DateScanner.date(t, at: 1), start.tokenEnd < t.count, t[start.tokenEnd].is("den"),
               let end = DateScanner.date(t, at: start.tokenEnd + 1), end.tokenEnd == t.count else { return nil }
         return end

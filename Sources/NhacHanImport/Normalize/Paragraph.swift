@@ -59,6 +59,12 @@ struct Paragraph: Sendable {
     }
 
     var lines: LineRange { lines(0..<count) }
+
+    /// Whether the scalar at `i` opens one of the joined lines.
+    func startsLine(_ i: Int) -> Bool {
+        guard i > 0, i < lineOf.count else { return i == 0 }
+        return lineOf[i - 1] != lineOf[i] || i >= 2 && lineOf[i - 2] != lineOf[i]
+    }
 }
 
 /// An inclusive range of 1-based source lines.
