@@ -17,27 +17,27 @@ struct ImportCorpusTests {
     @Test("validation set (never tuned on): the figures reached stay reached")
     func validationFloor() async throws {
         let s = try await offPool { try ImportCorpusScore.measure("validation") }
-        #expect(s.texts == 206, "\(s)")
+        #expect(s.texts == 227, "\(s)")
         // The issue asks for at most one; rounds 9 to 14 brought ten, rounds 16, 18 and 19 one each
-        // (see docs/import-and-calendar.md); round 20's sixteen texts none.
-        #expect(s.invented <= 13, "\(s)")
-        #expect(s.deadlineRecall >= 0.637, "\(s)")
-        #expect(s.deadlinePrecision >= 0.877, "\(s)")
-        #expect(s.numberRecall >= 0.657 && s.numberPrecision >= 0.884, "\(s)")
-        #expect(s.issuedRecall >= 0.730 && s.issuedPrecision >= 0.926, "\(s)")
+        // (see docs/import-and-calendar.md); round 20's sixteen texts none, round 21's twenty-one one.
+        #expect(s.invented <= 14, "\(s)")
+        #expect(s.deadlineRecall >= 0.628, "\(s)")
+        #expect(s.deadlinePrecision >= 0.875, "\(s)")
+        #expect(s.numberRecall >= 0.641 && s.numberPrecision >= 0.866, "\(s)")
+        #expect(s.issuedRecall >= 0.766 && s.issuedPrecision >= 0.920, "\(s)")
     }
 
     @Test("training set: the figures reached stay reached")
     func trainingFloor() async throws {
         let s = try await offPool { try ImportCorpusScore.measure("train") }
-        #expect(s.texts == 391, "\(s)")
-        #expect(s.invented <= 11, "\(s)")
+        #expect(s.texts == 410, "\(s)")
+        #expect(s.invented <= 12, "\(s)")
         // Each round's new texts move these (round 19's training texts were read at 41% before
-        // their rules, round 20's at 68%). Precision went from 0.925 to 0.922 when "hồ sơ:" stopped being read as
+        // their rules, round 20's at 68%, round 21's at 83%). Precision went from 0.925 to 0.922 when "hồ sơ:" stopped being read as
         // "Số:": the text it hid repeats one procedure's 20-day limit once per way to apply.
-        #expect(s.deadlineRecall >= 0.833 && s.deadlinePrecision >= 0.922, "\(s)")
-        #expect(s.numberRecall >= 0.786 && s.numberPrecision >= 0.955, "\(s)")
-        #expect(s.issuedRecall >= 0.789 && s.issuedPrecision >= 0.918, "\(s)")
+        #expect(s.deadlineRecall >= 0.835 && s.deadlinePrecision >= 0.923, "\(s)")
+        #expect(s.numberRecall >= 0.780 && s.numberPrecision >= 0.956, "\(s)")
+        #expect(s.issuedRecall >= 0.766 && s.issuedPrecision >= 0.910, "\(s)")
     }
 
     @Test("the corpus holds Word files and PDFs, read as offices publish them")

@@ -42,6 +42,12 @@ extension DeadlineScanner {
             // "phấn đấu đến ngày 31/5/2021 hoàn thành việc thu nhận hồ sơ", "đến ngày 5-6 phải
             // hoàn thành mục tiêu": the day the work is to be done by ("đã … xong" is past).
             j = i + 1; kind = .through
+        } else if t[i].is("den"), i + 1 < t.count, t[i + 1].is("ngay") || t.matches("het ngay", at: i + 1), windowStart(t, before: i) == nil,
+                  let label = (max(0, i - 12)..<i).last(where: { t.matches("thoi gian", at: $0) || t.matches("thoi han", at: $0) }),
+                  (label + 2..<min(i, label + 5)).contains(where: { t[$0].is("gui") || t[$0].is("nop") || t.matches("bao cao", at: $0) }) {
+            // "Thời gian gửi báo cáo về Sở Nội vụ tổng hợp đến ngày 10/02 năm sau": the time to
+            // send something ends on that day.
+            j = t[i + 1].is("het") ? i + 2 : i + 1; kind = .through
         } else if t.matches("den het", at: i) {
             j = i + 2; kind = .through; window = true
         } else if t.matches("den", at: i), !windowOfData(t, before: i), let tm = DateScanner.time(t, at: i + 1), DateScanner.date(t, at: skipWeekday(t, tm.tokenEnd + (tm.tokenEnd < t.count && t[tm.tokenEnd].text == "," ? 1 : 0))) != nil {

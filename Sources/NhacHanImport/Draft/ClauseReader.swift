@@ -39,13 +39,17 @@ enum ClauseReader {
         // "ghi rõ “Thư gửi Đại hội Đoàn” hoặc qua email … đến ngày D": a verb inside a quoted
         // title is part of a name; a quote mark closed between it and the date says so.
         var quotes = 0
-        let firstQuote = t.firstIndex { $0.text == "\"" } ?? t.count
+        // Looked for only when a quote lies between a verb and the date: a sentence of a
+        // megabyte without quotes is not scanned once per date.
+        var firstQuote: Int?
         var found: [Int] = []
         var k = hit - 1
         while k >= 0, hit - k <= 80 {
             if t[k].text == "\"" { quotes += 1 }
             if verb(t, at: k) != nil, !(k > 0 && verb(t, at: k - 1) != nil),
-               quotes % 2 == 0 || firstQuote >= k { found.append(k) }
+               quotes % 2 == 0 || { firstQuote = firstQuote ?? t.firstIndex { $0.text == "\"" } ?? t.count; return firstQuote! >= k }() {
+                found.append(k)
+            }
             if found.count == 2 { break }
             k -= 1
         }

@@ -33,7 +33,7 @@ enum ItemLabel {
     /// The token after the colon of a label that opens the sentence ("- Thời gian thực hiện:",
     /// "b) Chủ trì:"), when the label is one of `labels`.
     static func end(_ t: [Token], _ labels: [String]) -> Int? {
-        guard var first = t.firstIndex(where: { $0.kind != .punct }), first <= 2 else { return nil }
+        guard var first = t.prefix(3).firstIndex(where: { $0.kind != .punct }) else { return nil }
         // "a)", "2.": the item's own marker.
         if first + 1 < t.count, t[first].kind == .number || t[first].text.count == 1, [")", "."].contains(t[first + 1].text) {
             first += 2

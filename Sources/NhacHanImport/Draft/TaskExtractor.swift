@@ -189,6 +189,18 @@ struct TaskExtractor {
             hits.removeAll { $0.deadline.kind == .undated }
         }
         var used = readUnitLabel(p, t, paragraph: n)
+        // "Căn cứ văn bản số … (mục 1.c “… hoàn thành kết nối trong tháng 6 năm 2020.”)": a limit
+        // quoted in brackets is the cited text's.
+        if !hits.isEmpty, t.contains(where: { $0.text == "\"" }) {
+            // One pass: whether each token lies inside quotes inside brackets.
+            var quoted = [Bool](repeating: false, count: t.count + 1)
+            var quotes = 0, depth = 0
+            for (k, token) in t.enumerated() {
+                quoted[k] = quotes % 2 == 1 && depth > 0
+                if token.text == "\"" { quotes += 1 } else if token.text == "(" { depth += 1 } else if token.text == ")" { depth = max(0, depth - 1) }
+            }
+            hits.removeAll { quoted[$0.tokenStart] }
+        }
         for hit in hits {
             readHits += 1
             if readHits > Self.limit { return }
@@ -241,7 +253,9 @@ struct TaskExtractor {
         // "lùi thời gian nhận tác phẩm … đến hết ngày D", "Tiếp nhận hồ sơ trước ngày 05 tháng
         // 12 hàng năm": the end of receiving is the senders' deadline.
         if hit.deadline.kind != .undated, let k = (max(0, hit.tokenStart - 30)..<hit.tokenStart).first(where: { k in
-            t[k].is("nhan") && (k >= 2 && (t.matches("thoi gian", at: k - 2) || t[k - 1].is("han"))
+            // "Thời gian (tiếp) nhận: trước ngày D", "hạn nhận bài".
+            t[k].is("nhan") && (k >= 2 && (t.matches("thoi gian", at: k - 2) || t[k - 1].is("han")
+                || k >= 3 && t[k - 1].is("tiep") && (t.matches("thoi gian", at: k - 3) || t.matches("thoi han", at: k - 3)))
                 || k + 1 < t.count && ["bai", "ho", "tac", "don", "de", "san"].contains(t[k + 1].text))
         }) { return k }
         // "kéo dài thời gian tham gia cuộc thi đến hết ngày D", "gia hạn thời gian nộp …": a
