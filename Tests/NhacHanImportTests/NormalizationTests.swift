@@ -32,6 +32,8 @@ struct NormalizationTests {
         #expect(clean("Ngày 17 hàng thángBÁO CÁO HOẠT ĐỘNG") == "Ngày 17 hàng tháng BÁO CÁO HOẠT ĐỘNG")
         #expect(clean("Ngày 31/7 năm sauKHÁCH SẠN") == "Ngày 31/7 năm sau KHÁCH SẠN")
         #expect(clean("UBND huyện Bình Sơn, Biểu 11a/BTP") == "UBND huyện Bình Sơn, Biểu 11a/BTP")
+        #expect(clean("đăng ký online tại đâyHạn chót đăng ký: 09h00") == "đăng ký online tại đây Hạn chót đăng ký: 09h00")
+        #expect(clean("Theo VnExpress, ThS. Nguyễn Văn A dùng iPhone") == "Theo VnExpress, ThS. Nguyễn Văn A dùng iPhone")
     }
 
     @Test("real one-letter words and short lists are not merged")

@@ -83,4 +83,21 @@ struct PlanItemTests {
         """)
         #expect(Set(dated(d).map(\.date)) == ["2024-05-31", "2024-12-31"])
     }
+
+    @Test("a timetable's cell 'Trước 17h00', ngày D' is due at that hour")
+    func hourCell() {
+        let d = draft("""
+        TT
+        Nội dung công tác
+        Đơn vị chủ trì
+        Thời gian thực hiện
+        1.
+        Cập nhật thông tin thí sinh vào Cổng thông tin tuyển sinh
+        Các trường
+        Trước 17h00', ngày 25/7/2024
+        """)
+        let dl = d.tasks.compactMap(\.deadline).filter { $0.kind != .undated }
+        #expect(dl.map(\.kind) == [.at])
+        #expect(dl.first?.date?.description == "2024-07-25" && dl.first?.time == "17:00")
+    }
 }

@@ -287,6 +287,18 @@ struct TaskExtractor {
            comma + 3 < t.count, !(comma..<min(t.count, comma + 8)).contains(where: { t[$0].is("da") }) {
             return (comma + 1..<min(t.count, comma + 15)).first(where: { ClauseReader.startsWork(t, at: $0) }) ?? comma + 1
         }
+        // "Từ nay đến 15-1-2015, Công đoàn cơ sở sẽ lập danh sách …", "sẽ nhận bài dự thi từ nay
+        // đến ngày 8/5/2020": from now until a day is by that day ("diễn ra từ nay đến …" is when
+        // something happens).
+        if hit.role == .windowEnd, hit.tokenStart >= 2, t[hit.tokenStart - 2].is("tu"), t[hit.tokenStart - 1].is("nay"),
+           !(max(0, hit.tokenStart - 6)..<hit.tokenStart).contains(where: { t.matches("dien ra", at: $0) }) {
+            if (0..<hit.tokenStart - 2).allSatisfy({ t[$0].kind != .word }),
+               let comma = (hit.tokenEnd..<min(t.count, hit.tokenEnd + 3)).first(where: { t[$0].text == "," }), comma + 3 < t.count,
+               !(comma..<min(t.count, comma + 8)).contains(where: { t[$0].is("da") }) {
+                return (comma + 1..<min(t.count, comma + 15)).first(where: { ClauseReader.startsWork(t, at: $0) }) ?? comma + 1
+            }
+            if hit.tokenStart > 2, let k = Self.clauseWork(t, before: hit.tokenStart - 2) { return k }
+        }
         // "Chậm nhất ngày 03/4/2021: Thành lập Tổ bầu cử", "Trước ngày 15/6 (…): Hoàn thiện hồ sơ":
         // a milestone that opens its sentence names its work after the colon.
         if let k = Self.milestoneColon(hit, t, p), k + 1 < t.count {

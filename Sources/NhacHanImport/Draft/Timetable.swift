@@ -29,7 +29,7 @@ extension TaskExtractor {
         // "THỜI GIAN | NỘI DUNG CÔNG VIỆC": the date cell comes before its step.
         let dateFirst = header >= 0 && lines[(header + 1)..<min(lines.count, header + 3)].contains { Fold.key($0.text).hasPrefix("noi dung") }
         var step: CleanLine?
-        var pending: (date: WrittenDate, line: CleanLine)?
+        var pending: (cell: (date: WrittenDate, time: WrittenTime?), line: CleanLine)?
         for index in (header + 1)..<lines.count {
             var line = lines[index]
             let p = Paragraph(line)
@@ -43,7 +43,7 @@ extension TaskExtractor {
                 line = dateLine
                 cellDate = d
             }
-            if let d = cellDate {
+            if let (d, time) = cellDate {
                 defer { step = nil }
                 guard let cell = step, let date = years.resolve(d), !known.contains(date) else { continue }
                 // With no header, only a real row: the step and its date on one source line.
@@ -58,7 +58,7 @@ extension TaskExtractor {
                     guard delivers || loose != nil && !Self.isEvent(s) else { continue }
                 }
                 let action = cell.text.split(separator: " ").prefix(16).joined(separator: " ").trimmingTrailing(".;,")
-                let deadline = DraftDeadline(kind: .through, date: date, phrase: line.text)
+                let deadline = DraftDeadline(kind: time == nil ? .through : .at, date: date, time: time?.text, phrase: line.text)
                 // The row's own unit: "1 | Phòng Nội vụ | Báo cáo biên chế | 09/4/2024"; a row's
                 // cells lie next to each other.
                 var first = index
@@ -91,15 +91,30 @@ extension TaskExtractor {
     }
 
     /// A timetable's date cell: "21/1/2011", "21/1/2011 (18/12 âm lịch)", "Từ 02.5.2018 đến
-    /// 06.5.2018" (a step's last day), "Quý IV/2024".
-    private static func dateCell(_ t: [Token]) -> WrittenDate? {
-        if let d = DateScanner.date(t, at: 0), d.tokenEnd == t.count || t[d.tokenEnd].text == "(" || t[d.tokenEnd].text == "." { return d }
+    /// 06.5.2018" (a step's last day), "Quý IV/2024", "Trước 17h00', ngày 25/7/2017" and "Từ
+    /// 15/7 đến 17h00', ngày 21/7/2017" (its last hour).
+    private static func dateCell(_ t: [Token]) -> (date: WrittenDate, time: WrittenTime?)? {
+        if let d = DateScanner.date(t, at: 0), d.tokenEnd == t.count || t[d.tokenEnd].text == "(" || t[d.tokenEnd].text == "." { return (d, nil) }
         // "Tháng 5/2024", "Quý IV/2024", "Trong tháng 6/2024": a step due by the period's last day.
         if let (last, end) = DeadlineScanner.periodEnd(t, at: t.first?.is("trong") == true ? 1 : 0), end == t.count || t[end].text == "." {
-            return WrittenDate(day: last.day, month: last.month, year: last.year, tokenStart: 0, tokenEnd: end)
+            return (WrittenDate(day: last.day, month: last.month, year: last.year, tokenStart: 0, tokenEnd: end), nil)
         }
-        guard t.first?.is("tu") == true, let start = DateScanner.date(t, at: 1), start.tokenEnd < t.count, t[start.tokenEnd].is("den"),
-              let end = DateScanner.date(t, at: start.tokenEnd + 1), end.tokenEnd == t.count else { return nil }
-        return end
+        var j: Int
+        if t.first?.is("truoc") == true {
+            j = 1
+        } else if t.first?.is("tu") == true, let start = DateScanner.date(t, at: 1), start.tokenEnd < t.count, t[start.tokenEnd].is("den") {
+            j = start.tokenEnd + 1
+        } else {
+            return nil
+        }
+        var time: WrittenTime?
+        if let tm = DateScanner.time(t, at: j) {
+            time = tm
+            j = tm.tokenEnd
+            while j < t.count, t[j].text == "," || t[j].text == "'" { j += 1 }
+        }
+        guard let d = DateScanner.date(t, at: j), d.tokenEnd == t.count || t[d.tokenEnd].text == "(" || t[d.tokenEnd].text == "." else { return nil }
+        // "Trước 25/7/2017" alone is a step's day like any; only an hour changes the kind.
+        return (d, time)
     }
 }

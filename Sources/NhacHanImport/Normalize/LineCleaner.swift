@@ -164,13 +164,16 @@ enum LineCleaner {
     }
 
     /// "Ngày 17 hàng thángBÁO CÁO HOẠT ĐỘNG": a table flattened without a space between two
-    /// cells; a lowercase letter directly before two capitals starts a new cell.
+    /// cells; a lowercase letter directly before two capitals starts a new cell. "tại đâyHạn
+    /// chót đăng ký", "của quý báo cáoTrước ngày 31/3": two lowercase letters then a capitalised
+    /// word are two words a page glued ("VnExpress", "iPhone", "ThS" stay whole).
     static func separateGluedCells(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
         guard s.count > 2 else { return s }
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(s.count + 4)
         for (i, c) in s.enumerated() {
-            if i > 0, i + 1 < s.count, c.properties.isUppercase, s[i + 1].properties.isUppercase, s[i - 1].properties.isLowercase {
+            if i > 0, i + 1 < s.count, c.properties.isUppercase, s[i - 1].properties.isLowercase,
+               s[i + 1].properties.isUppercase || i >= 2 && s[i - 2].properties.isLowercase && s[i + 1].properties.isLowercase {
                 out.append(" ")
             }
             out.append(c)
