@@ -70,7 +70,9 @@ extension Recurrence {
             if byMonth.isEmpty && byMonthDay.isEmpty && !byDay.isEmpty {
                 days = weekdays(inRangeFrom: CivilDate(year: year, month: 1, day: 1)!, to: CivilDate(year: year, month: 12, day: 31)!)
             } else {
-                let months = byMonth.isEmpty ? [startMonth] : byMonth
+                // RFC 5545: a yearly BYMONTHDAY without BYMONTH falls in every month; with neither,
+                // the start's day of the start's month.
+                let months = !byMonth.isEmpty ? byMonth : byMonthDay.isEmpty ? [startMonth] : Array(1...12)
                 days = months.flatMap { monthDays(year: year, month: $0) }
             }
         case .monthly:

@@ -65,6 +65,9 @@ struct DueFormTests {
         #expect(try dates("FREQ=WEEKLY;BYDAY=FR;UNTIL=20240119") == ["2024-01-05", "2024-01-12", "2024-01-19"])
         #expect(try dates("FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=-1;COUNT=4") == ["2024-01-31", "2024-04-30", "2024-07-31", "2024-10-31"])
         #expect(try dates("FREQ=DAILY;BYDAY=MO;COUNT=2") == ["2024-01-01", "2024-01-08"])
+        // RFC 5545: BYMONTHDAY in a yearly rule without BYMONTH is that day of every month.
+        #expect(try dates("FREQ=YEARLY;BYMONTHDAY=3;COUNT=3", Fixture.day(2024, 5, 1)) == ["2024-05-03", "2024-06-03", "2024-07-03"])
+        #expect(try dates("FREQ=YEARLY;COUNT=2", Fixture.day(2024, 5, 7)) == ["2024-05-07", "2025-05-07"])
     }
 
     @Test("an RRULE outside the subset is refused with what is not supported", arguments: [
