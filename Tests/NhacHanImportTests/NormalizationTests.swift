@@ -34,6 +34,8 @@ struct NormalizationTests {
         #expect(clean("UBND huyện Bình Sơn, Biểu 11a/BTP") == "UBND huyện Bình Sơn, Biểu 11a/BTP")
         #expect(clean("đăng ký online tại đâyHạn chót đăng ký: 09h00") == "đăng ký online tại đây Hạn chót đăng ký: 09h00")
         #expect(clean("Theo VnExpress, ThS. Nguyễn Văn A dùng iPhone") == "Theo VnExpress, ThS. Nguyễn Văn A dùng iPhone")
+        #expect(clean("gửi trước ngày18/8/2016để tổng hợp") == "gửi trước ngày 18/8/2016 để tổng hợp")
+        #expect(clean("Số 12/2016/QĐ-UBND, cúm H5N1, Biểu 11a/BTP, 17h00") == "Số 12/2016/QĐ-UBND, cúm H5N1, Biểu 11a/BTP, 17h00")
     }
 
     @Test("real one-letter words and short lists are not merged")

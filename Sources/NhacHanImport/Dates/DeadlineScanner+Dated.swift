@@ -106,7 +106,8 @@ extension DeadlineScanner {
         }
         // "05 ngày làm việc", "14 tháng sau" are counts, not a day of the month; "từ ngày 16
         // tháng trước đến ngày 15" is a report period.
-        let isDay = !window && k < t.count && t[k].kind == .number
+        // "các năm trước 2019": a year is no day of the month.
+        let isDay = !window && k < t.count && t[k].kind == .number && t[k].text.count <= 2
             && !(k + 1 < t.count && (["ngay", "nam", "tuan", "gio"].contains(t[k + 1].text) || t[k + 1].is("thang") && !t[k - 1].is("ngay")))
         // Its own period follows it in its clause ("trước ngày 25, báo cáo quý …" names the next one).
         let lookAhead = min(t.count, k + 8)

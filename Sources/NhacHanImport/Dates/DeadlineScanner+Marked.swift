@@ -25,11 +25,18 @@ extension DeadlineScanner {
             return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: end, role: .periodEnd)
         }
         switch t[i].text {
-        case "truoc", "cham", "muon", "tre", "khong", "den", "trong", "han", "thoi", "hoan", "het", "vao", "la", "ngay", "ket", "dinh": break
+        case "truoc", "cham", "muon", "tre", "sau", "khong", "den", "trong", "han", "thoi", "hoan", "het", "vao", "la", "ngay", "ket", "dinh": break
         default: return nil
         }
         if t[i].is("truoc") {
             j = i + 1; kind = .before
+        } else if t[i].is("sau"), i == 0 || t[i - 1].kind == .punct, i + 1 < t.count, t[i + 1].is("ngay"),
+                  let d = DateScanner.date(t, at: i + 1), d.year != nil,
+                  (d.tokenEnd..<min(t.count, d.tokenEnd + 12)).contains(where: { k in
+                      t[k].is("khong") && ["thuc hien", "tiep nhan", "giai quyet", "xem xet", "chap nhan", "dieu chinh", "nhan"].contains { t.matches($0, at: k + 1) } }) {
+            // "Sau ngày 15/12/2019 các Kho bạc không thực hiện điều chỉnh …", "Sau ngày D, hồ sơ
+            // gửi đến sẽ không được tiếp nhận": nothing is taken after that day, so it is the last.
+            j = i + 1; kind = .through
         } else if t.matches("cham nhat", at: i) || t.matches("muon nhat", at: i) || t.matches("tre nhat", at: i)
                     || t.matches("khong muon hon", at: i) || t.matches("khong cham hon", at: i) || t.matches("khong qua ngay", at: i) {
             // "chậm nhất (là|vào lúc|trong|đến hết) ngày D", "muộn nhất", "trễ nhất", "không muộn hơn ngày D".

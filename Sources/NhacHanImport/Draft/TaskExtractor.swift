@@ -287,17 +287,20 @@ struct TaskExtractor {
            comma + 3 < t.count, !(comma..<min(t.count, comma + 8)).contains(where: { t[$0].is("da") }) {
             return (comma + 1..<min(t.count, comma + 15)).first(where: { ClauseReader.startsWork(t, at: $0) }) ?? comma + 1
         }
-        // "Từ nay đến 15-1-2015, Công đoàn cơ sở sẽ lập danh sách …", "sẽ nhận bài dự thi từ nay
-        // đến ngày 8/5/2020": from now until a day is by that day ("diễn ra từ nay đến …" is when
-        // something happens).
+        // "(Trong thời gian) Từ nay đến 15-1-2015, Công đoàn cơ sở sẽ lập danh sách …": from now
+        // until a day, the work after the comma is due by it ("Treo băng rôn từ nay đến hết ngày
+        // 30/6" and "diễn ra từ nay đến …" tell how long something goes on).
         if hit.role == .windowEnd, hit.tokenStart >= 2, t[hit.tokenStart - 2].is("tu"), t[hit.tokenStart - 1].is("nay"),
-           !(max(0, hit.tokenStart - 6)..<hit.tokenStart).contains(where: { t.matches("dien ra", at: $0) }) {
-            if (0..<hit.tokenStart - 2).allSatisfy({ t[$0].kind != .word }),
-               let comma = (hit.tokenEnd..<min(t.count, hit.tokenEnd + 3)).first(where: { t[$0].text == "," }), comma + 3 < t.count,
-               !(comma..<min(t.count, comma + 8)).contains(where: { t[$0].is("da") }) {
-                return (comma + 1..<min(t.count, comma + 15)).first(where: { ClauseReader.startsWork(t, at: $0) }) ?? comma + 1
-            }
-            if hit.tokenStart > 2, let k = Self.clauseWork(t, before: hit.tokenStart - 2) { return k }
+           (0..<hit.tokenStart - 2).allSatisfy({ t[$0].kind != .word }) || hit.tokenStart == 5 && t.matches("trong thoi gian", at: 0),
+           let comma = (hit.tokenEnd..<min(t.count, hit.tokenEnd + 3)).first(where: { t[$0].text == "," }), comma + 3 < t.count,
+           !(comma..<min(t.count, comma + 8)).contains(where: { t[$0].is("da") }) {
+            return (comma + 1..<min(t.count, comma + 15)).first(where: { ClauseReader.startsWork(t, at: $0) }) ?? comma + 1
+        }
+        // "Sau ngày 15/12/2019 các Kho bạc không thực hiện điều chỉnh số liệu": the work is what
+        // is no longer done after the day.
+        if t[hit.tokenStart].is("sau"), hit.deadline.kind == .through,
+           let k = (hit.tokenEnd..<min(t.count, hit.tokenEnd + 12)).first(where: { t[$0].is("khong") }), k + 1 < t.count {
+            return (k + 1..<min(t.count, k + 4)).first(where: { ClauseReader.startsWork(t, at: $0) && !t.matches("thuc hien", at: $0) }) ?? k + 1
         }
         // "Chậm nhất ngày 03/4/2021: Thành lập Tổ bầu cử", "Trước ngày 15/6 (…): Hoàn thiện hồ sơ":
         // a milestone that opens its sentence names its work after the colon.
@@ -333,7 +336,9 @@ struct TaskExtractor {
     private static func clauseWork(_ t: [Token], before end: Int) -> Int? {
         let start = (max(0, end - 30)..<end).last(where: { [";", ":"].contains(t[$0].text) }).map { $0 + 1 } ?? max(0, end - 30)
         let clause = start..<end
-        guard clause.count >= 2, !clause.contains(where: { t[$0].is("da") || t.matches("can cu", at: $0) || t[$0].is("theo") }),
+        // "Căn cứ …" opening a clause cites; "CĐ cơ sở căn cứ vào tình hình … mà hướng dẫn" is work.
+        guard clause.count >= 2, !clause.contains(where: { t[$0].is("da") || t[$0].is("theo")
+                || t.matches("can cu", at: $0) && ($0 == start || t[$0 - 1].kind == .punct) }),
               !clause.contains(where: { DateScanner.date(t, at: $0) != nil }) else { return nil }
         return clause.first(where: { ClauseReader.startsWork(t, at: $0) })
             ?? clause.first(where: { t[$0].kind == .word })

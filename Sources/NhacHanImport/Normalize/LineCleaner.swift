@@ -18,6 +18,7 @@ enum LineCleaner {
         var scalars = normalizeSpaces(Array(unmarked.unicodeScalars))
         scalars = LetterSpacing.collapse(scalars)
         scalars = separateGluedCells(scalars)
+        scalars = separateGluedDates(scalars)
         var out: [CleanLine] = []
         var first = true
         for column in splitColumns(scalars) {
@@ -174,6 +175,27 @@ enum LineCleaner {
         for (i, c) in s.enumerated() {
             if i > 0, i + 1 < s.count, c.properties.isUppercase, s[i - 1].properties.isLowercase,
                s[i + 1].properties.isUppercase || i >= 2 && s[i - 2].properties.isLowercase && s[i + 1].properties.isLowercase {
+                out.append(" ")
+            }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// "trước ngày18/8/2016để tổng hợp": a date a page glued to the words around it. A space
+    /// goes after "ngày" before a digit, and after a year ("/2016", "-2016", ".2016") before a
+    /// lowercase letter; "17h00", "H5N1" and "11a/BTP" are left whole.
+    static func separateGluedDates(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        let ngay = Array("ngày".unicodeScalars)
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count + 2)
+        for (i, c) in s.enumerated() {
+            if c.properties.numericType != nil, i >= 4, Array(s[(i - 4)..<i]).map({ Unicode.Scalar(String($0).lowercased()) ?? $0 }) == ngay,
+               i == 4 || s[i - 5] == " " {
+                out.append(" ")
+            }
+            if c.properties.isLowercase, i >= 5, (i - 4..<i).allSatisfy({ s[$0].properties.numericType != nil }),
+               ["/", "-", "."].contains(s[i - 5]), s[i - 4] == "1" || s[i - 4] == "2" {
                 out.append(" ")
             }
             out.append(c)
