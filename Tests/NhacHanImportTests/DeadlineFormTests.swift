@@ -129,6 +129,14 @@ struct DeadlineFormTests {
         .init(id: "a data period to the month's last day bounds nothing", sentence: "Báo cáo tháng: số liệu tổng hợp để báo cáo được tính từ ngày 01 đến ngày cuối cùng của tháng.", kind: nil),
         .init(id: "ngày D của năm <sự kiện> recurs yearly", sentence: "Doanh nghiệp hoạt động trở lại trong 06 tháng đầu năm phải nộp lệ phí môn bài chậm nhất ngày 30/7 của năm hoạt động trở lại.", kind: .every, rule: "FREQ=YEARLY;BYMONTH=7;BYMONTHDAY=30"),
         .init(id: "a window to send a half-yearly report in", sentence: "Báo cáo 6 tháng: thời gian nộp báo cáo từ ngày 15/6 đến ngày 04/7.", kind: .every, rule: "FREQ=YEARLY;BYMONTH=7;BYMONTHDAY=4"),
+        .init(id: "<nộp> đến ngày D", sentence: "Các xã nộp hồ sơ đến ngày 27/3/2024.", kind: .through, date: "2024-03-27"),
+        .init(id: "kéo dài thời gian <việc> đến D", sentence: "UBND các xã được kéo dài thời gian thực hiện và giải ngân đến 31/12/2024, đối với số kinh phí hỗ trợ.", kind: .through, date: "2024-12-31"),
+        .init(id: "Tính đến ngày D is data", sentence: "Tính đến ngày 27/3/2024, các xã nộp hồ sơ được 80%.", kind: nil),
+        .init(id: "Tuy nhiên, đến ngày D, … mới nhận được is how things stand", sentence: "Tuy nhiên, đến ngày 16/3/2024, Văn phòng mới nhận được báo cáo của 6 xã.", kind: nil),
+        .init(id: "đến ngày D … vẫn chưa is how things stand", sentence: "Các xã gửi báo cáo trước ngày 10/3/2024 nhưng đến ngày 16/3/2024 vẫn còn 6 xã chưa gửi.", kind: .before, date: "2024-03-10"),
+        .init(id: "Thời gian dự thi: từ A đến B", sentence: "1. Thời gian dự thi: Từ ngày 05/3/2024 đến ngày 30/4/2024.", kind: .through, date: "2024-04-30"),
+        .init(id: "Thời gian phát động cuộc thi đến hết ngày D", sentence: "Thời gian phát động cuộc thi đến hết ngày 1/5/2024.", kind: .through, date: "2024-05-01"),
+        .init(id: "Thời gian tổ chức: từ A đến B stays a window", sentence: "Thời gian tổ chức: Từ ngày 05/4/2024 đến ngày 30/4/2024.", kind: nil),
         .init(id: "tình hình is no data cut-off", sentence: "Các phòng báo cáo tình hình vào thứ Năm hằng tuần.", kind: .every, rule: "FREQ=WEEKLY;BYDAY=TH"),
     ]
 

@@ -57,6 +57,10 @@ extension DeadlineScanner {
             j = t[i + 1].is("het") ? i + 2 : i + 1; kind = .through
         } else if t.matches("den het", at: i) {
             j = i + 2; kind = .through; window = true
+        } else if t[i].is("den"), plainEnd(t, at: i, p) {
+            // "nộp hồ sơ đến ngày 27/02/2010", "được kéo dài đến 31/12/2013": like "đến hết", a
+            // period's end that is a deadline only when a delivering verb governs it.
+            j = i + 1; kind = .through; window = true
         } else if t.matches("den", at: i), !windowOfData(t, before: i), let tm = DateScanner.time(t, at: i + 1), DateScanner.date(t, at: skipWeekday(t, tm.tokenEnd + (tm.tokenEnd < t.count && t[tm.tokenEnd].text == "," ? 1 : 0))) != nil {
             // "nộp hồ sơ (từ ngày 15/3) đến 17 giờ ngày 16/4": an hour makes the end a deadline;
             // "bình chọn từ 09h00 ngày 02/10 đến 24h00 ngày 12/10", hours at both ends, is a window

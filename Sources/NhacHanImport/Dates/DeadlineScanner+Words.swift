@@ -50,6 +50,21 @@ extension DeadlineScanner {
             || t[$0].is("chot") || t.matches("so lieu", at: $0) || t.matches("co den", at: $0) }
     }
 
+    /// "đến ngày D" with no "từ" before it, or "đến D" after "kéo dài"/"gia hạn": not "tính đến
+    /// ngày D" (data), not "Đến ngày 4-2, … đã hoàn thành" (what has been done by then).
+    static func plainEnd(_ t: [Token], at i: Int, _ p: Paragraph) -> Bool {
+        // "Tuy nhiên, đến ngày 16/8/2021, Bộ mới nhận được …" opens a clause on how things stand;
+        // "báo cáo hằng ngày đến ngày D" bounds a recurrence.
+        guard i > 0, i + 1 < t.count, t[i - 1].kind == .word, !["nhien", "nhung", "va", "ma", "thi"].contains(t[i - 1].text),
+              windowStart(t, before: i) == nil, !speaksOfData(t, max(0, i - 6)..<i, p),
+              !(max(0, i - 12)..<i).contains(where: { t[$0].is("hang") || t.matches("dinh ky", at: $0) }) else { return false }
+        let extended = (max(0, i - 12)..<i).contains { t.matches("keo dai", at: $0) || t.matches("gia han", at: $0) || t.matches("lui", at: $0) }
+        guard t[i + 1].is("ngay") || extended, let d = DateScanner.date(t, at: i + 1), d.year != nil || extended else { return false }
+        return !(max(0, i - 3)..<min(t.count, d.tokenEnd + 8)).contains {
+            t[$0].is("da") || $0 > i && (t[$0].is("co") || t[$0].is("van") || t[$0].is("chua") || t[$0].is("moi"))
+        }
+    }
+
     /// The "từ" that opens the period an "đến" at `i` closes ("từ ngày 15/3 đến ngày 16/4").
     /// "Thời gian nhận tác phẩm: ngày 01/10/2016 đến 25/10/2016": a label's ":" opens one too.
     static func windowStart(_ t: [Token], before i: Int) -> Int? {

@@ -36,6 +36,9 @@ struct TaskExtractor {
     /// A paragraph that ends with ":" and names the work ("thời hạn gửi báo cáo … như sau:"):
     /// the verb of the list items after it that name only a unit and a time.
     private var leadIn: (paragraph: Paragraph, range: Range<Int>, tokens: [Token], verb: Int)?
+    /// The paragraph above when it is only a submission label ("Thời gian nhận ảnh:"): the
+    /// window on the next line is the time to send in.
+    private var labelAbove: (paragraph: Paragraph, range: Range<Int>, tokens: [Token], verb: Int)?
     /// The marker level of a heading that names the time of reports ("1. Thời hạn gửi báo
     /// cáo:", 0 without a marker): the items below it ("- Báo cáo tháng: ngày 20 hằng tháng")
     /// give a report's day without a marker word.
@@ -91,9 +94,15 @@ struct TaskExtractor {
                 }
             }
             if Self.namesReportTime(p, marker: marker) { dueHeading = marker?.level ?? 0 }
+            labelAbove = nil
             if p.scalars.last(where: { $0 != " " }) == ":", let s = sentences.last {
                 let t = Tokenizer.tokens(p.folded, in: s)
                 if let v = t.indices.first(where: { ClauseReader.verb(t, at: $0) != nil }) { leadIn = (p, s, t, v) }
+            }
+            // A label is often a heading of its own ("Thời gian nhận ảnh:").
+            if p.scalars.last(where: { $0 != " " }) == ":" {
+                let s = 0..<p.count, t = Tokenizer.tokens(p.folded, in: s)
+                if t.count <= 10, let k = Self.submissionLabel(t) { labelAbove = (p, s, t, k) }
             }
         }
     }
@@ -212,9 +221,20 @@ struct TaskExtractor {
                 used = true
                 continue
             }
+            if governing == nil, let k = Self.submissionLabel(t), let cut = Self.submissionEnd(hit, t, label: k) {
+                used = true
+                add(p, t, range: range, verb: k, deadline: hit.deadline, paragraph: n, hitStart: cut)
+                continue
+            }
             guard let v = governing ?? verbWithout(hit, t, p) else {
                 if !hit.isWindow, hit.deadline.kind != .undated, let lead = leadIn,
                    LineShape.marker(p.scalars) != nil || Self.itemLabel(t) {
+                    used = true
+                    add(lead.paragraph, lead.tokens, range: lead.range, verb: lead.verb, deadline: hit.deadline, paragraph: n,
+                        hitStart: lead.tokens.count, lines: p.lines(range))
+                    continue
+                }
+                if hit.deadline.kind != .undated, let lead = labelAbove, t.count <= 24 {
                     used = true
                     add(lead.paragraph, lead.tokens, range: lead.range, verb: lead.verb, deadline: hit.deadline, paragraph: n,
                         hitStart: lead.tokens.count, lines: p.lines(range))
@@ -246,102 +266,6 @@ struct TaskExtractor {
         let line = p.lines(range).from
         warnings.append("dòng \(line): có nghĩa vụ báo cáo nhưng không ghi thời hạn")
         add(p, t, range: range, verb: v, deadline: nil, paragraph: n, hitStart: t.count)
-    }
-
-    /// Where the work of a deadline is named when no delivering verb governs it.
-    private func verbWithout(_ hit: DeadlineHit, _ t: [Token], _ p: Paragraph) -> Int? {
-        // "lùi thời gian nhận tác phẩm … đến hết ngày D", "Tiếp nhận hồ sơ trước ngày 05 tháng
-        // 12 hàng năm": the end of receiving is the senders' deadline.
-        if hit.deadline.kind != .undated, let k = (max(0, hit.tokenStart - 30)..<hit.tokenStart).first(where: { k in
-            // "Thời gian (tiếp) nhận: trước ngày D", "hạn nhận bài".
-            t[k].is("nhan") && (k >= 2 && (t.matches("thoi gian", at: k - 2) || t[k - 1].is("han")
-                || k >= 3 && t[k - 1].is("tiep") && (t.matches("thoi gian", at: k - 3) || t.matches("thoi han", at: k - 3)))
-                || k + 1 < t.count && ["bai", "ho", "tac", "don", "de", "san"].contains(t[k + 1].text))
-        }) { return k }
-        // "kéo dài thời gian tham gia cuộc thi đến hết ngày D", "gia hạn thời gian nộp …": a
-        // time limit moved is a time limit.
-        if hit.isWindow, let k = (max(0, hit.tokenStart - 30)..<hit.tokenStart).first(where: { k in
-            t.matches("thoi gian", at: k) && k >= 2 && (t.matches("keo dai", at: k - 2) || t.matches("gia han", at: k - 2))
-        }) { return k }
-        // "Tổ chức các cuộc họp giao ban … trước ngày 25 hàng tháng": a recurring limit on a
-        // piece of work is a deadline too (a single one, "tổ chức các hoạt động trước ngày
-        // 28/6", is the day being marked).
-        if hit.deadline.kind == .every,
-           let k = (max(0, hit.tokenStart - 40)..<hit.tokenStart).reversed().first(where: { ClauseReader.startsWork(t, at: $0) }) { return k }
-        // "Hội đồng yêu cầu các xã phát lệnh gọi công dân nhập ngũ trước ngày 20-1": what is
-        // asked for by a day is a deadline whatever its verb ("theo đề nghị của …" cites).
-        if !hit.isWindow, hit.deadline.kind == .before || hit.deadline.kind == .through || hit.deadline.kind == .at,
-           let k = (max(0, hit.tokenStart - 30)..<hit.tokenStart).last(where: { t.matches("yeu cau", at: $0) || t.matches("de nghi", at: $0) }),
-           !(k > 0 && t[k - 1].is("theo")), k + 2 < hit.tokenStart,
-           !(k..<hit.tokenStart).contains(where: { [";", ":"].contains(t[$0].text) }) { return k + 2 }
-        // "Các chi bộ tiến hành đại hội trước ngày 31-12-2019", "vệ sinh … hố trồng trước ngày
-        // 1/2/2019": "trước" a whole date limits whatever work its clause names ("đã … trước"
-        // tells of the past; before the occasion the subject names, work is held, not due).
-        if hit.role == .deadline, hit.deadline.kind == .before, let date = hit.deadline.date, !occasions.contains(date), hit.tokenStart > 0,
-           let k = Self.clauseWork(t, before: hit.tokenStart) { return k }
-        // "Trước ngày 20 tháng 11 hằng năm, Quốc hội quyết định …", "Trước ngày 9/5, Sở cung cấp
-        // số liệu …": a limit that opens its sentence dates the clause after its comma.
-        if hit.role == .deadline, hit.deadline.kind == .before || hit.deadline.kind == .every && hit.deadline.recurrenceKind == .before,
-           hit.deadline.date.map({ !occasions.contains($0) }) ?? true,
-           (0..<hit.tokenStart).allSatisfy({ t[$0].kind != .word }), let comma = (hit.tokenEnd..<min(t.count, hit.tokenEnd + 6)).first(where: { t[$0].text == "," }),
-           comma + 3 < t.count, !(comma..<min(t.count, comma + 8)).contains(where: { t[$0].is("da") }) {
-            return (comma + 1..<min(t.count, comma + 15)).first(where: { ClauseReader.startsWork(t, at: $0) }) ?? comma + 1
-        }
-        // "(Trong thời gian) Từ nay đến 15-1-2015, Công đoàn cơ sở sẽ lập danh sách …": from now
-        // until a day, the work after the comma is due by it ("Treo băng rôn từ nay đến hết ngày
-        // 30/6" and "diễn ra từ nay đến …" tell how long something goes on).
-        if hit.role == .windowEnd, hit.tokenStart >= 2, t[hit.tokenStart - 2].is("tu"), t[hit.tokenStart - 1].is("nay"),
-           (0..<hit.tokenStart - 2).allSatisfy({ t[$0].kind != .word }) || hit.tokenStart == 5 && t.matches("trong thoi gian", at: 0),
-           let comma = (hit.tokenEnd..<min(t.count, hit.tokenEnd + 3)).first(where: { t[$0].text == "," }), comma + 3 < t.count,
-           !(comma..<min(t.count, comma + 8)).contains(where: { t[$0].is("da") }) {
-            return (comma + 1..<min(t.count, comma + 15)).first(where: { ClauseReader.startsWork(t, at: $0) }) ?? comma + 1
-        }
-        // "Sau ngày 15/12/2019 các Kho bạc không thực hiện điều chỉnh số liệu": the work is what
-        // is no longer done after the day.
-        if t[hit.tokenStart].is("sau"), hit.deadline.kind == .through,
-           let k = (hit.tokenEnd..<min(t.count, hit.tokenEnd + 12)).first(where: { t[$0].is("khong") }), k + 1 < t.count {
-            return (k + 1..<min(t.count, k + 4)).first(where: { ClauseReader.startsWork(t, at: $0) && !t.matches("thuc hien", at: $0) }) ?? k + 1
-        }
-        // "Chậm nhất ngày 03/4/2021: Thành lập Tổ bầu cử", "Trước ngày 15/6 (…): Hoàn thiện hồ sơ":
-        // a milestone that opens its sentence names its work after the colon.
-        if let k = Self.milestoneColon(hit, t, p), k + 1 < t.count {
-            return (k + 1..<min(t.count, k + 15)).first(where: { ClauseReader.startsWork(t, at: $0) }) ?? k + 1
-        }
-        let phrase = hit.tokenStart..<hit.tokenEnd
-        // "Thời hạn giải quyết khiếu nại lần đầu không quá 30 ngày, kể từ ngày thụ lý": a count
-        // from an event is a time limit whatever the verb; the clause before it names the work.
-        if hit.deadline.kind == .within,
-           phrase.contains(where: { t.matches("ke tu", at: $0) || t.matches("tinh tu", at: $0) || t.matches("sau khi", at: $0) }) { return 0 }
-        // "hoàn thành vào ngày D", "Thời gian hoàn thành: ngày D": the verb is in the phrase.
-        if let k = phrase.first(where: { ClauseReader.verb(t, at: $0) != nil }) { return k }
-        // "Ngày hết hạn lấy ý kiến: D", "hạn chót: D": the phrase names itself a deadline.
-        if !hit.isWindow, phrase.contains(where: { t[$0].is("han") && p.exact(t[$0], "hạn") }) { return hit.tokenStart }
-        return nil
-    }
-
-    /// The colon after a limit that opens its sentence ("Chậm nhất là ngày 17/02/2021:",
-    /// "Chậm nhất ngày 07/02/2021 (105 ngày trước ngày bầu cử):").
-    /// The limit opens its line when a heading was joined to it ("105 ngày trước ngày bầu cử").
-    static func milestoneColon(_ hit: DeadlineHit, _ t: [Token], _ p: Paragraph) -> Int? {
-        guard hit.role == .deadline, [.before, .through, .at].contains(hit.deadline.kind),
-              (0..<hit.tokenStart).allSatisfy({ t[$0].kind != .word || t[$0].is("khoang") }) || p.startsLine(t[hit.tokenStart].start)
-        else { return nil }
-        return (hit.tokenEnd..<min(t.count, hit.tokenEnd + 12)).prefix(while: { t[$0].text != "." && t[$0].text != "," })
-            .first(where: { t[$0].text == ":" })
-    }
-
-    /// The first word of the work a clause names before `end`: after its last ";" or ":", a
-    /// work verb if there is one; nil for a clause that tells of the past ("đã"), cites
-    /// ("theo", "căn cứ") or names no work (a bare subject, a date).
-    private static func clauseWork(_ t: [Token], before end: Int) -> Int? {
-        let start = (max(0, end - 30)..<end).last(where: { [";", ":"].contains(t[$0].text) }).map { $0 + 1 } ?? max(0, end - 30)
-        let clause = start..<end
-        // "Căn cứ …" opening a clause cites; "CĐ cơ sở căn cứ vào tình hình … mà hướng dẫn" is work.
-        guard clause.count >= 2, !clause.contains(where: { t[$0].is("da") || t[$0].is("theo")
-                || t.matches("can cu", at: $0) && ($0 == start || t[$0 - 1].kind == .punct) }),
-              !clause.contains(where: { DateScanner.date(t, at: $0) != nil }) else { return nil }
-        return clause.first(where: { ClauseReader.startsWork(t, at: $0) })
-            ?? clause.first(where: { t[$0].kind == .word })
     }
 
     mutating func add(_ p: Paragraph, _ t: [Token], range: Range<Int>, verb v: Int,

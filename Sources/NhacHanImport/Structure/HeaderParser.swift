@@ -55,8 +55,11 @@ enum HeaderParser {
             }
             // A sentence of a dozen words or more that ends as one is prose, not a header part.
             let sentence = LineShape.wordCount(s) >= 12 && !LineShape.isAllCaps(s) && [".", ";"].contains(s.last ?? " ")
+            // A subject that ended its sentence ("… như sau.") or a label ("Thời gian nhận ảnh:")
+            // is the body already.
+            let subjectEnded = lastKind == "subject" && (h.subject?.last == "." || s.last == ":")
             let startsBody = LineShape.marker(s) != nil || bodyOpeners.contains { f.hasPrefix($0) }
-                || LineShape.wordCount(s) > 30 || sentence
+                || LineShape.wordCount(s) > 30 || sentence || subjectEnded
             if lastKind == "subject", !startsBody, !LineShape.isAllCaps(s) || h.subject == nil || LineShape.isAllCaps(Array((h.subject ?? "").unicodeScalars)) {
                 if let subject = h.subject, let r = h.subjectLines, line.sourceLine - r.to <= 3, r.to - r.from < 5 {
                     h.subject = subject + " " + line.text

@@ -1,0 +1,42 @@
+import NhacHanCore
+import NhacHanImport
+import Testing
+
+/// A contest's or a call's time to send in: its end is the senders' last day, though no
+/// delivering verb governs it; the times of judging and of the ceremony are no deadline.
+@Suite("Times to send in")
+struct SubmissionWindowTests {
+    private func dated(_ body: String) -> [(action: String, kind: DraftDeadline.Kind, date: String?)] {
+        let d = DirectiveImporter().draft(text: """
+        HỘI NHIẾP ẢNH THÀNH PHỐ
+        Số: 12/TB-HNA
+        Thành phố, ngày 01 tháng 12 năm 2021
+        THÔNG BÁO
+        Cuộc thi ảnh Mùa xuân 2022
+        Hội thông báo cuộc thi ảnh như sau.
+        \(body)
+        """, sourceName: "tb.txt")
+        return d.tasks.compactMap { t in t.deadline.map { (t.action, $0.kind, $0.date?.description) } }
+    }
+
+    @Test("a label on its own line gives the window under it as the time to send in; judging is no deadline")
+    func labelOverItsWindow() {
+        let got = dated("""
+        Thời gian nhận ảnh:
+        Từ ngày ra thông báo đến hết ngày 10/01/2022
+        Thời gian chấm ảnh:
+        Chấm online vòng loại từ ngày 12/01/2022 đến ngày 14/01/2022
+        """)
+        #expect(got.count == 1, "\(got)")
+        #expect(got.first?.kind == .through)
+        #expect(got.first?.date == "2022-01-10")
+        #expect(got.first?.action == "Nhận ảnh")
+    }
+
+    @Test("the work a label names ends at its colon, not in the window's start")
+    func actionStopsAtTheColon() {
+        let got = dated("1. Thời gian dự thi: Từ ngày 05/12/2021 đến ngày 30/12/2021.")
+        #expect(got.map(\.action) == ["Dự thi"])
+        #expect(got.first?.date == "2021-12-30")
+    }
+}
