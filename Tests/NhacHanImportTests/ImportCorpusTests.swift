@@ -23,7 +23,7 @@ struct ImportCorpusTests {
         #expect(s.invented <= 15, "\(s)")
         #expect(s.deadlineRecall >= 0.636, "\(s)")
         #expect(s.deadlinePrecision >= 0.865, "\(s)")
-        #expect(s.numberRecall >= 0.628 && s.numberPrecision >= 0.874, "\(s)")
+        #expect(s.numberRecall >= 0.639 && s.numberPrecision >= 0.863, "\(s)")
         #expect(s.issuedRecall >= 0.765 && s.issuedPrecision >= 0.924, "\(s)")
     }
 
@@ -36,7 +36,7 @@ struct ImportCorpusTests {
         // their rules, round 20's at 68%, round 21's at 83%, round 22's at 65%). Precision went from 0.925 to 0.922 when "hồ sơ:" stopped being read as
         // "Số:": the text it hid repeats one procedure's 20-day limit once per way to apply.
         #expect(s.deadlineRecall >= 0.839 && s.deadlinePrecision >= 0.918, "\(s)")
-        #expect(s.numberRecall >= 0.746 && s.numberPrecision >= 0.950, "\(s)")
+        #expect(s.numberRecall >= 0.759 && s.numberPrecision >= 0.950, "\(s)")
         #expect(s.issuedRecall >= 0.767 && s.issuedPrecision >= 0.905, "\(s)")
     }
 

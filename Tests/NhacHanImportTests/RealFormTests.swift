@@ -277,6 +277,11 @@ struct RealFormTests {
         let d = draft("Ban Thi đua - Khen thưởng tỉnh vừa có Văn bản số 235/TĐKT-HCTH về việc lấy ý kiến.\n")
         #expect(d.number == "235/TĐKT-HCTH")
         #expect(d.issued == nil)
+        #expect(draft("Mới đây, Thông tư 01/2019/TT-BQP vừa được Bộ Quốc phòng ban hành quy định chế độ báo cáo.\n").number == "01/2019/TT-BQP")
+        // "đã có" more often recalls an earlier text than it reports this one.
+        #expect(draft("Bộ Tư pháp đã có Công văn số 86/BTP-KHTC về việc báo cáo, đến nay nhiều đơn vị chưa gửi.\n").number == nil)
+        #expect(draft("Sở Nội vụ trân trọng giới thiệu toàn văn Văn bản số581/BNV-CCHC và các biểu mẫu.\n").number == nil)
+        #expect(draft("Bộ Nội vụ vừa có Văn bản số581/BNV-CCHC về báo cáo cải cách hành chính.\n").number == "581/BNV-CCHC")
         // A directive merely cited is another document.
         #expect(draft("Thực hiện Công văn số 12/UBND-VP ngày 02/3/2024 của UBND huyện, các xã báo cáo trước ngày 20/3/2024.\n").number == nil)
     }

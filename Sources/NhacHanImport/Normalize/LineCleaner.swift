@@ -186,12 +186,15 @@ enum LineCleaner {
     /// goes after "ngày" before a digit, and after a year ("/2016", "-2016", ".2016") before a
     /// lowercase letter; "17h00", "H5N1" and "11a/BTP" are left whole.
     static func separateGluedDates(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        let ngay = Array("ngày".unicodeScalars)
+        // "ngày18/8/2016", "Văn bản số581/BNV-CCHC".
+        let words = [Array("ngày".unicodeScalars), Array("số".unicodeScalars)]
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(s.count + 2)
         for (i, c) in s.enumerated() {
-            if c.properties.numericType != nil, i >= 4, Array(s[(i - 4)..<i]).map({ Unicode.Scalar(String($0).lowercased()) ?? $0 }) == ngay,
-               i == 4 || s[i - 5] == " " {
+            if c.properties.numericType != nil, words.contains(where: { w in
+                i >= w.count && Array(s[(i - w.count)..<i]).map({ Unicode.Scalar(String($0).lowercased()) ?? $0 }) == w
+                    && (i == w.count || s[i - w.count - 1] == " ")
+            }) {
                 out.append(" ")
             }
             if c.properties.isLowercase, i >= 5, (i - 4..<i).allSatisfy({ s[$0].properties.numericType != nil }),

@@ -42,7 +42,7 @@ enum ProseFacts {
                 let t = Tokenizer.tokens(p.folded, in: range)
                 // A page's title line "Công văn số 381/SGDĐT-VP ngày 28/02/2020 của Sở …".
                 // "Điều 11 Thông tư 01/2020/TT-VPCP quy định …": an article's page names its text.
-                let article = t.count > 2 && t[0].is("dieu") && t[1].kind == .number ? 2 : 0
+                let article = t.count > 2 && t[0].is("dieu") && t[1].kind == .number ? (t[2].text == "," ? 3 : 2) : 0
                 let title = range.lowerBound == 0 && p.count > 0 && p.lineOf[0] <= pageTop && t.count > article + 3
                     && typeWords.contains(t[article].text) && typeWords.contains(t[article + 1].text)
                 for (k, verbLength) in (title ? [(article, 0)] : []) + verbs(t) {
@@ -69,6 +69,10 @@ enum ProseFacts {
                 found.append((0, t[0].text == "(" || t[1].text == ":" ? 2 : 1))
             } else if t[k].is("trich"), k > 0, t[k - 1].text == "(" {
                 found.append((k, 1))  // "Điều 11. Thời gian lấy ý kiến (trích Nghị định 54/2018/NĐ-CP)"
+            } else if t.matches("duoc", at: k), (k + 1..<min(t.count, k + 8)).contains(where: { t.matches("ban hanh", at: $0) }),
+                      let m = (max(0, k - 14)..<k).first(where: { typeWords.contains(t[$0].text) && $0 + 1 < k && typeWords.contains(t[$0 + 1].text) }) {
+                // "Mới đây, Thông tư 01/2019/TT-BQP vừa được Bộ Quốc phòng ban hành …".
+                found.append((m, 0))
             } else if (t[k].is("co") || t[k].is("ra")), k + 1 < t.count, typeWords.contains(t[k + 1].text),
                       k > 0 && t[k - 1].is("vua")
                         || (max(0, k - 14)..<k).contains(where: { t[$0].is("ngay") && DateScanner.date(t, at: $0)?.year != nil }) {
