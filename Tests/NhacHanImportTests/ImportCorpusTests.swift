@@ -22,7 +22,7 @@ struct ImportCorpusTests {
         // (see docs/import-and-calendar.md); round 20's sixteen texts none, round 21's twenty-one one, round 22's twenty-three none; reading a plain "đến ngày D" one (and two right).
         #expect(s.invented <= 15, "\(s)")
         #expect(s.deadlineRecall >= 0.636, "\(s)")
-        #expect(s.deadlinePrecision >= 0.865, "\(s)")
+        #expect(s.deadlinePrecision >= 0.862, "\(s)")
         #expect(s.numberRecall >= 0.639 && s.numberPrecision >= 0.863, "\(s)")
         #expect(s.issuedRecall >= 0.765 && s.issuedPrecision >= 0.924, "\(s)")
     }
@@ -35,7 +35,7 @@ struct ImportCorpusTests {
         // Each round's new texts move these (round 19's training texts were read at 41% before
         // their rules, round 20's at 68%, round 21's at 83%, round 22's at 65%). Precision went from 0.925 to 0.922 when "hồ sơ:" stopped being read as
         // "Số:": the text it hid repeats one procedure's 20-day limit once per way to apply.
-        #expect(s.deadlineRecall >= 0.839 && s.deadlinePrecision >= 0.918, "\(s)")
+        #expect(s.deadlineRecall >= 0.847 && s.deadlinePrecision >= 0.915, "\(s)")
         #expect(s.numberRecall >= 0.759 && s.numberPrecision >= 0.950, "\(s)")
         #expect(s.issuedRecall >= 0.767 && s.issuedPrecision >= 0.905, "\(s)")
     }

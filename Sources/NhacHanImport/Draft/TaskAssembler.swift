@@ -73,9 +73,11 @@ struct TaskAssembler {
                               f.deadline.map { "\($0.kind)|\($0.date?.description ?? "")|\($0.time ?? "")|\($0.rule ?? "")|\($0.n ?? 0)" } ?? "none",
                               UnitKey.key(f.reportTo ?? "")].joined(separator: "#")
             if let h = f.sectionHeading { headingsWithTasks.insert(h) }
-            // Units that owe the same recipient something by the same day owe one thing; the steps
+            // Units that owe the same recipient something by the same day owe one thing (two periodic
+            // reports on the same day are two things, their actions differ); the steps
             // of a procedure with the same count of days are different steps (their actions differ).
-            let step = f.deadline?.kind == .within || f.isTableRow ? "#" + Fold.key(f.action) + "#\(f.lines.to)" : ""
+            let step = f.deadline?.kind == .within || f.isTableRow ? "#" + Fold.key(f.action) + "#\(f.lines.to)"
+                : f.deadline?.kind == .every ? "#" + Fold.key(f.action) : ""
             guard seen.insert(obligation + step).inserted else { continue }
             let task = DraftTask(id: "", units: unitIDs, unmatchedUnits: unmatched, action: f.action,
                                  reportTo: f.reportTo, via: via, viaIsUnit: viaIsUnit, deadline: f.deadline,
