@@ -155,8 +155,29 @@ extension DeadlineScanner {
             while j < t.count, t[j].text == "," || t[j].text == "'" || t[j].is("cung") { j += 1 }
             j = skipWeekday(t, j)
         }
-        let hit = dated(t, at: i, j, kind: kind, window: window, time: time, p: p, years: years, period: period, dayPeriod: dayPeriod)
+        var hit = dated(t, at: i, j, kind: kind, window: window, time: time, p: p, years: years, period: period, dayPeriod: dayPeriod)
+        if var h = hit, !window, h.role == .deadline, h.deadline.kind == .through, h.deadline.date != nil, let tm = hourAfter(t, h.tokenEnd) {
+            // "chậm nhất ngày 20/3/2021, trước 16 giờ", "trong ngày D (trước 16 giờ)", "ngày D lúc
+            // 16 giờ": the day, then the hour on it.
+            h.deadline.kind = .at
+            h.deadline.time = tm.text
+            h.tokenEnd = tm.tokenEnd
+            h.deadline.phrase = phrase(t, i, tm.tokenEnd, p)
+            hit = h
+        }
         return recurringOnly && hit?.deadline.kind != .every ? nil : hit
+    }
+
+    /// The hour told right after a day: ", trước 16 giờ", "(trước 16 giờ)", "lúc 16 giờ", "vào
+    /// lúc 16h00"; not an hour that opens another day ("16 giờ ngày 21/3").
+    static func hourAfter(_ t: [Token], _ from: Int) -> WrittenTime? {
+        var j = from
+        while j < t.count, j < from + 2, t[j].text == "," || t[j].text == "(" { j += 1 }
+        let marked = j
+        while j < t.count, j < marked + 3, t[j].is("truoc") || t[j].is("luc") || t[j].is("vao") { j += 1 }
+        guard j > marked, let tm = DateScanner.time(t, at: j) else { return nil }
+        if tm.tokenEnd < t.count, t[tm.tokenEnd].is("ngay") || DateScanner.date(t, at: tm.tokenEnd) != nil { return nil }
+        return tm
     }
 
     /// Where a marked deadline goes on after its date: "và (ngày) D", "hoặc D".
