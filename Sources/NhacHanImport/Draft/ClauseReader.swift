@@ -42,12 +42,17 @@ enum ClauseReader {
         // Looked for only when a quote lies between a verb and the date: a sentence of a
         // megabyte without quotes is not scanned once per date.
         var firstQuote: Int?
+        func firstQuoteIndex() -> Int {
+            if let firstQuote { return firstQuote }
+            let index = t.firstIndex { $0.text == "\"" } ?? t.count
+            firstQuote = index
+            return index
+        }
         var found: [Int] = []
         var k = hit - 1
         while k >= 0, hit - k <= 80 {
             if t[k].text == "\"" { quotes += 1 }
-            if verb(t, at: k) != nil, !(k > 0 && verb(t, at: k - 1) != nil),
-               quotes % 2 == 0 || { firstQuote = firstQuote ?? t.firstIndex { $0.text == "\"" } ?? t.count; return firstQuote! >= k }() {
+            if verb(t, at: k) != nil, !(k > 0 && verb(t, at: k - 1) != nil), quotes % 2 == 0 || firstQuoteIndex() >= k {
                 found.append(k)
             }
             if found.count == 2 { break }

@@ -101,7 +101,8 @@ public struct DirectiveImporter: Sendable {
             guard let dl = t.deadline else { continue }
             if dl.kind == .every, dl.start == nil {
                 tasks[i].dueCommentedOut = "văn bản không có ngày ban hành để bắt đầu: thêm start"
-            } else if dl.kind == .every, let rule = dl.rule, rule.contains("FREQ=YEARLY"), rule.contains("BYMONTHDAY="), !rule.contains("BYMONTH=") {
+            } else if dl.kind == .every, let rule = dl.rule, let start = dl.start,
+                      let r = try? Recurrence(parsing: rule, start: start), r.frequency == .yearly, !r.byMonthDay.isEmpty, r.byMonth.isEmpty {
                 // "Báo cáo năm: … chậm nhất vào ngày 20": a day of the year's month the text does
                 // not name would fall every month.
                 tasks[i].dueCommentedOut = "văn bản không nói tháng nào trong năm: thêm BYMONTH= vào every"

@@ -35,10 +35,11 @@ struct TaskExtractor {
     static let limit = 300
     /// A paragraph that ends with ":" and names the work ("thời hạn gửi báo cáo … như sau:"):
     /// the verb of the list items after it that name only a unit and a time.
-    private var leadIn: (paragraph: Paragraph, range: Range<Int>, tokens: [Token], verb: Int)?
+    private var leadIn: LeadIn?
     /// The paragraph above when it is only a submission label ("Thời gian nhận ảnh:"): the
     /// window on the next line is the time to send in.
-    private var labelAbove: (paragraph: Paragraph, range: Range<Int>, tokens: [Token], verb: Int)?
+    private var labelAbove: LeadIn?
+    typealias LeadIn = (paragraph: Paragraph, range: Range<Int>, tokens: [Token], verb: Int)
     /// The marker level of a heading that names the time of reports ("1. Thời hạn gửi báo
     /// cáo:", 0 without a marker): the items below it ("- Báo cáo tháng: ngày 20 hằng tháng")
     /// give a report's day without a marker word.
@@ -95,14 +96,14 @@ struct TaskExtractor {
             }
             if Self.namesReportTime(p, marker: marker) { dueHeading = marker?.level ?? 0 }
             labelAbove = nil
-            if p.scalars.last(where: { $0 != " " }) == ":", let s = sentences.last {
-                let t = Tokenizer.tokens(p.folded, in: s)
-                if let v = t.indices.first(where: { ClauseReader.verb(t, at: $0) != nil }) { leadIn = (p, s, t, v) }
-            }
-            // A label is often a heading of its own ("Thời gian nhận ảnh:").
             if p.scalars.last(where: { $0 != " " }) == ":" {
-                let s = 0..<p.count, t = Tokenizer.tokens(p.folded, in: s)
-                if t.count <= 10, let k = Self.submissionLabel(t) { labelAbove = (p, s, t, k) }
+                if let s = sentences.last {
+                    let t = Tokenizer.tokens(p.folded, in: s)
+                    if let v = t.indices.first(where: { ClauseReader.verb(t, at: $0) != nil }) { leadIn = (p, s, t, v) }
+                }
+                // A label is often a heading of its own ("Thời gian nhận ảnh:").
+                let whole = 0..<p.count, t = Tokenizer.tokens(p.folded, in: whole)
+                if t.count <= 10, let k = Self.submissionLabel(t) { labelAbove = (p, whole, t, k) }
             }
         }
     }
@@ -227,14 +228,9 @@ struct TaskExtractor {
                 continue
             }
             guard let v = governing ?? verbWithout(hit, t, p) else {
-                if !hit.isWindow, hit.deadline.kind != .undated, let lead = leadIn,
-                   LineShape.marker(p.scalars) != nil || Self.itemLabel(t) {
-                    used = true
-                    add(lead.paragraph, lead.tokens, range: lead.range, verb: lead.verb, deadline: hit.deadline, paragraph: n,
-                        hitStart: lead.tokens.count, lines: p.lines(range))
-                    continue
-                }
-                if hit.deadline.kind != .undated, let lead = labelAbove, t.count <= 24 {
+                // A list item under the sentence that names its work, or a window under its label.
+                let listItem = !hit.isWindow && (LineShape.marker(p.scalars) != nil || Self.itemLabel(t))
+                if hit.deadline.kind != .undated, let lead = (listItem ? leadIn : nil) ?? (t.count <= 24 ? labelAbove : nil) {
                     used = true
                     add(lead.paragraph, lead.tokens, range: lead.range, verb: lead.verb, deadline: hit.deadline, paragraph: n,
                         hitStart: lead.tokens.count, lines: p.lines(range))

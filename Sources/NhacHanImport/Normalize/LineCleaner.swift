@@ -185,15 +185,16 @@ enum LineCleaner {
     /// "trước ngày18/8/2016để tổng hợp": a date a page glued to the words around it. A space
     /// goes after "ngày" before a digit, and after a year ("/2016", "-2016", ".2016") before a
     /// lowercase letter; "17h00", "H5N1" and "11a/BTP" are left whole.
+    private static let gluedWords = ["ngày", "số"].map { (lower: Array($0.unicodeScalars), upper: Array($0.uppercased().unicodeScalars)) }
+
     static func separateGluedDates(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        // "ngày18/8/2016", "Văn bản số581/BNV-CCHC".
-        let words = [Array("ngày".unicodeScalars), Array("số".unicodeScalars)]
+        // "ngày18/8/2016", "Văn bản số581/BNV-CCHC": each word in small letters and in capitals.
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(s.count + 2)
         for (i, c) in s.enumerated() {
-            if c.properties.numericType != nil, words.contains(where: { w in
-                i >= w.count && Array(s[(i - w.count)..<i]).map({ Unicode.Scalar(String($0).lowercased()) ?? $0 }) == w
-                    && (i == w.count || s[i - w.count - 1] == " ")
+            if c.properties.numericType != nil, gluedWords.contains(where: { w in
+                i >= w.lower.count && (i == w.lower.count || s[i - w.lower.count - 1] == " ")
+                    && w.lower.indices.allSatisfy { k in s[i - w.lower.count + k] == w.lower[k] || s[i - w.lower.count + k] == w.upper[k] }
             }) {
                 out.append(" ")
             }
