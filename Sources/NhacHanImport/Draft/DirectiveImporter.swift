@@ -52,6 +52,7 @@ public struct DirectiveImporter: Sendable {
         // A form's corner block ("Biểu số …", "Ngày nhận báo cáo: …") stands above its title,
         // where the header reader may have stopped.
         extractor.readReportForms(Array(lines[..<max(tail.start, header.bodyStart)]))
+        extractor.dropSuperseded()
         var assembler = TaskAssembler(directory: directory, body: body)
         var tasks = assembler.assemble(extractor.found)
         let checkWarnings = Self.makeCheckable(&tasks, directory: directory, issued: header.issued)

@@ -13,6 +13,8 @@ struct FoundTask {
     var sectionHeading: Int?
     /// A row of a table: rows with the same limit are different tasks (their labels differ).
     var isTableRow = false
+    /// Where the deadline's phrase starts, and where its sentence ends (text order).
+    var position: (paragraph: Int, offset: Int, sentence: Range<Int>)? = nil
 }
 
 /// Finds obligations in the body.
@@ -49,6 +51,8 @@ struct TaskExtractor {
     var occasions: Set<CivilDate> = []
     /// The plan item above, for its lines that give only its units and time.
     var planItem: PlanItem?
+    /// Where the text says a time was moved ("gia hạn", "kéo dài", "lùi"), in text order.
+    var extensions: [(paragraph: Int, offset: Int)] = []
 
     init(body: Body, years: YearContext, matcher: UnitMatcher) {
         self.body = body
@@ -76,6 +80,7 @@ struct TaskExtractor {
             let from = body.headingEnds[n] ?? 0
             let tokens = Tokenizer.tokens(p.folded, in: from..<p.count)
             let whole = Periodicity.detect(tokens)
+            for k in tokens.indices where Self.movesTime(tokens, at: k) { extensions.append((n, tokens[k].start)) }
             // "Báo cáo … trong kỳ từ ngày 16 tháng 12 năm trước đến ngày 15 tháng 3. Gửi báo cáo
             // chậm nhất vào ngày 18 tháng 3.": a report period's dates come back every year.
             let reportPeriod = Self.speaksOfReportPeriod(tokens) ? Periodicity(freq: "YEARLY", tokenStart: 0, tokenEnd: 0) : nil
@@ -308,7 +313,11 @@ struct TaskExtractor {
         let slug = Slug.make(Fold.key(t[s..<min(t.count, s + (ClauseReader.verb(t, at: s) ?? 1))].map(\.text).joined(separator: " ")))
         var heading: Int?
         if case .section(_, let h) = body.scopes[n] { heading = h }
-        found.append(FoundTask(units: units, allAddressed: all, action: action, reportTo: reportTo, via: via,
-                               deadline: deadline, lines: lines ?? p.lines(range), verbSlug: slug, sectionHeading: heading))
+        var task = FoundTask(units: units, allAddressed: all, action: action, reportTo: reportTo, via: via,
+                             deadline: deadline, lines: lines ?? p.lines(range), verbSlug: slug, sectionHeading: heading)
+        if deadline != nil, hitStart < t.count, lines == nil {
+            task.position = (n, t[hitStart].start, range)
+        }
+        found.append(task)
     }
 }
