@@ -39,4 +39,12 @@ struct SubmissionWindowTests {
         #expect(got.map(\.action) == ["Dự thi"])
         #expect(got.first?.date == "2021-12-30")
     }
+
+    @Test("the time of judging told after the time to send in, in one sentence, is no deadline, even with its start damaged")
+    func judgingAfterReceiving() {
+        for start in ["1.9.2014", "1.92014"] {
+            let got = dated("Theo kế hoạch, thời gian thu nhận hồ sơ từ ngày 1.6 đến ngày 30.8.2014; thời gian tổ chức chấm chọn tác phẩm từ ngày \(start) đến ngày 30.10.2014.")
+            #expect(got.map(\.date) == ["2014-08-30"], "\(start): \(got)")
+        }
+    }
 }

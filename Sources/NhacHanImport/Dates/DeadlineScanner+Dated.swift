@@ -22,7 +22,8 @@ extension DeadlineScanner {
                 // "Các trường nhận hồ sơ trực tiếp từ 23/7 đến hết ngày 28/7", "thu học phí từ …":
                 // a window to receive in is the senders' window to send in.
                 // "Hoàn thành phương án các thôn: Từ ngày 25/5 đến 31/5/2019": work finished in it.
-                submission = ((max(0, from - 10)..<from).contains { t.matches("thoi gian", at: $0) || t.matches("thoi han", at: $0) || t.matches("han", at: $0)
+                // "Thời gian tổ chức chấm chọn tác phẩm từ …": the organisers' activity.
+                submission = ((max(0, from - 10)..<from).contains { t.matches("thoi gian", at: $0) && !activityAfter(t, $0 + 2) || t.matches("thoi han", at: $0) || t.matches("han", at: $0)
                         || t.matches("hoan thanh", at: $0) && !(max(0, $0 - 2)..<$0).contains { t[$0].is("da") } }
                     || (max(0, from - 12)..<from).contains { t[$0].is("nop") || t[$0].is("gui") || t.matches("dang ky", at: $0)
                         || t[$0].is("nhan") && $0 + 1 < t.count && ["ho", "bai", "tac", "don"].contains(t[$0 + 1].text)
@@ -36,6 +37,9 @@ extension DeadlineScanner {
                     // "từ ngày 16 đến ngày 18/4/2016": the start takes the end's month and year.
                     isRange = true
                     rangeStart = years.resolve(WrittenDate(day: day, month: d.month, year: d.year, tokenStart: k, tokenEnd: k + 1))
+                } else if let k = [from + 1, from + 2].first(where: { $0 < i && t[$0].kind == .number }), k == from + 1 || t[from + 1].is("ngay") {
+                    // "từ ngày 1.92014 đến ngày 30.10.2014": a start damaged past reading is still a start.
+                    isRange = true
                 }
             }
             // "số liệu tính đến ngày D": a data cut-off, never a deadline; "Đến hết ngày 4.12, các
@@ -147,5 +151,10 @@ extension DeadlineScanner {
                           recurrenceKind: kind == .through ? .through : .before,
                           phrase: phrase(t, min(i, period.tokenStart), max(end, period.tokenEnd), p))
         return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: end)
+    }
+
+    /// "tổ chức", "chấm", "diễn ra": what follows "thời gian" when it names an activity.
+    static func activityAfter(_ t: [Token], _ k: Int) -> Bool {
+        k < t.count && (t.matches("to chuc", at: k) || t[k].is("cham") || t.matches("dien ra", at: k) || t.matches("binh chon", at: k))
     }
 }
