@@ -61,6 +61,7 @@ struct DeadlineFormTests {
         .init(id: "không quá N ngày", sentence: "Phòng Nội vụ thẩm định trong thời hạn không quá 07 ngày kể từ ngày nhận đủ hồ sơ.", kind: .within, within: "7d received"),
         .init(id: "count in words", sentence: "Các xã trả lời trong thời hạn mười lăm (15) ngày kể từ ngày nhận văn bản.", kind: .within, within: "15d received"),
         .init(id: "count only in words", sentence: "Các xã trả lời trong thời hạn ba ngày kể từ ngày nhận văn bản.", kind: .within, within: "3d received"),
+        .init(id: "a count with its last day written", sentence: "Các hộ gửi ý kiến trong 20 ngày, kể từ ngày 11-4-2024 đến hết ngày 2-5-2024.", kind: .through, date: "2024-05-02"),
         .init(id: "Thời hạn giải quyết", sentence: "Thời hạn giải quyết: 05 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ.", kind: .within, within: "5wd received"),
         .init(id: "quarterly, last month", sentence: "Các xã gửi báo cáo quý trước ngày 15 của tháng cuối quý.", kind: .every, rule: "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=15"),
         .init(id: "next month", sentence: "Báo cáo tháng: các xã báo cáo trước ngày 10 của tháng tiếp theo.", kind: .every, rule: "FREQ=MONTHLY;BYMONTHDAY=10"),

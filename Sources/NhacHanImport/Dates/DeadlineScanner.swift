@@ -30,7 +30,7 @@ enum DeadlineScanner {
             let dayPeriod = local ?? sentencePeriod ?? paragraphPeriod ?? yearly
             if let hit = marked(t, at: i, p: p, years: years, period: period, dayPeriod: dayPeriod, dueItem: dueItem)
                 ?? range(t, at: i, p: p, years: years) ?? leadDate(t, at: i, p: p, years: years)
-                ?? within(t, at: i, p: p) ?? undated(t, at: i, p: p) {
+                ?? within(t, at: i, p: p).map({ writtenEnd(of: $0, t, p: p, years: years) ?? $0 }) ?? undated(t, at: i, p: p) {
                 hits.append(hit)
                 i = max(hit.tokenEnd, i + 1)
                 // "chậm nhất vào ngày 20/6 và ngày 20/12 hàng năm": one more date, the same kind.
@@ -68,6 +68,21 @@ enum DeadlineScanner {
         guard limit || done || delivered, let date = years.resolve(d) else { return nil }
         let dl = DraftDeadline(kind: .through, date: date, phrase: phrase(t, i, k + 2, p))
         return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: k + 2)
+    }
+
+    /// "20 ngày, kể từ ngày 11-4-2018 đến hết ngày 2-5-2018", "trong 50 ngày kể từ ngày 10/02
+    /// đến hết ngày 30/03/2020": a count whose last day is written; the written day is the limit
+    /// (the two do not always agree, and the day is what readers go by).
+    private static func writtenEnd(of count: DeadlineHit, _ t: [Token], p: Paragraph, years: YearContext) -> DeadlineHit? {
+        guard let from = (count.tokenStart..<min(t.count, count.tokenEnd + 2)).first(where: { t.matches("ke tu", at: $0) || t.matches("tinh tu", at: $0) }) else { return nil }
+        var k = from + 2
+        while k < t.count, k < from + 10, !t[k].is("den"), t[k].text != "." && t[k].text != ";" { k += 1 }
+        guard k < t.count, t[k].is("den") else { return nil }
+        k += 1
+        if t.matches("het ngay", at: k) { k += 2 } else if k < t.count, t[k].is("het") || t[k].is("ngay") { k += 1 }
+        guard let d = DateScanner.date(t, at: k), let date = years.resolve(d) else { return nil }
+        let dl = DraftDeadline(kind: .through, date: date, phrase: phrase(t, count.tokenStart, d.tokenEnd, p))
+        return DeadlineHit(deadline: dl, tokenStart: count.tokenStart, tokenEnd: d.tokenEnd)
     }
 
     /// "từ (ngày) 20 - 26/01/2023", "từ 30/4 - 03/5": a period written with a dash, which
