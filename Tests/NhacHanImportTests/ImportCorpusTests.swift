@@ -21,7 +21,7 @@ struct ImportCorpusTests {
         // The issue asks for at most one; rounds 9 to 14 brought ten, rounds 16, 18 and 19 one each
         // (see docs/import-and-calendar.md); round 20's sixteen texts none, round 21's twenty-one one, round 22's twenty-three none; reading a plain "đến ngày D" one (and two right).
         #expect(s.invented <= 15, "\(s)")
-        #expect(s.deadlineRecall >= 0.636, "\(s)")
+        #expect(s.deadlineRecall >= 0.638, "\(s)")
         #expect(s.deadlinePrecision >= 0.862, "\(s)")
         #expect(s.numberRecall >= 0.639 && s.numberPrecision >= 0.863, "\(s)")
         #expect(s.issuedRecall >= 0.765 && s.issuedPrecision >= 0.924, "\(s)")

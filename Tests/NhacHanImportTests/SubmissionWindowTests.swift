@@ -47,4 +47,11 @@ struct SubmissionWindowTests {
             #expect(got.map(\.date) == ["2014-08-30"], "\(start): \(got)")
         }
     }
+
+    @Test("a window to receive what senders send in ends on their last day; receiving recruits is no such window")
+    func receivingWindow() {
+        #expect(dated("Ban Tổ chức nhận ảnh dự thi từ ngày 01/12/2021 đến ngày 31/12/2021.").map(\.date) == ["2021-12-31"])
+        #expect(dated("Các trường nhận đơn đăng ký từ ngày 05/12/2021 đến ngày 20/12/2021.").map(\.date) == ["2021-12-20"])
+        #expect(dated("Các đơn vị nhận quân từ ngày 10/12/2021 đến ngày 21/12/2021 tổ chức bàn giao.").isEmpty)
+    }
 }

@@ -23,11 +23,9 @@ extension DeadlineScanner {
                 // a window to receive in is the senders' window to send in.
                 // "Hoàn thành phương án các thôn: Từ ngày 25/5 đến 31/5/2019": work finished in it.
                 // "Thời gian tổ chức chấm chọn tác phẩm từ …": the organisers' activity.
-                submission = ((max(0, from - 10)..<from).contains { t.matches("thoi gian", at: $0) && !activityAfter(t, $0 + 2) || t.matches("thoi han", at: $0) || t.matches("han", at: $0)
+                submission = ((max(0, from - 10)..<from).contains { t.matches("thoi gian", at: $0) && !SendingIn.activity(t, at: $0 + 2) || t.matches("thoi han", at: $0) || t.matches("han", at: $0)
                         || t.matches("hoan thanh", at: $0) && !(max(0, $0 - 2)..<$0).contains { t[$0].is("da") } }
-                    || (max(0, from - 12)..<from).contains { t[$0].is("nop") || t[$0].is("gui") || t.matches("dang ky", at: $0)
-                        || t[$0].is("nhan") && $0 + 1 < t.count && ["ho", "bai", "tac", "don"].contains(t[$0 + 1].text)
-                        || t.matches("thu hoc phi", at: $0) })
+                    || (max(0, from - 12)..<from).contains { SendingIn.sends(t, at: $0) || SendingIn.receives(t, at: $0) })
                     && !speaksOfData(t, max(0, from - 6)..<from, p)
                 if let start = DateScanner.date(t, at: from + 1) {
                     isRange = true
@@ -151,10 +149,5 @@ extension DeadlineScanner {
                           recurrenceKind: kind == .through ? .through : .before,
                           phrase: phrase(t, min(i, period.tokenStart), max(end, period.tokenEnd), p))
         return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: end)
-    }
-
-    /// "tổ chức", "chấm", "diễn ra": what follows "thời gian" when it names an activity.
-    static func activityAfter(_ t: [Token], _ k: Int) -> Bool {
-        k < t.count && (t.matches("to chuc", at: k) || t[k].is("cham") || t.matches("dien ra", at: k) || t.matches("binh chon", at: k))
     }
 }

@@ -3,15 +3,11 @@
 /// "Từ ngày ra thông báo đến hết ngày 10/01/2022". Its end is the last day to send, though no
 /// delivering verb governs it; "Thời gian thực hiện", "Thời gian tổ chức" stay activity windows.
 extension TaskExtractor {
-    static let submissionWords = ["du thi", "tiep nhan", "thu nhan", "nhan bai", "nhan tac pham", "nhan anh", "nhan ho so",
-                                  "gui bai", "gui tac pham", "gui anh", "gui ho so", "nop bai", "nop tac pham", "nop ho so",
-                                  "dang ky", "phat dong", "tham gia du thi", "tham gia cuoc thi"]
-
     /// Where the work of a label opening the clause begins ("dự thi" in "1. Thời gian dự thi:").
     static func submissionLabel(_ t: [Token]) -> Int? {
         guard let k = t.indices.first(where: { t[$0].kind == .word }),
               t.matches("thoi gian", at: k) || t.matches("thoi han", at: k) else { return nil }
-        return submissionWords.contains { t.matches($0, at: k + 2) } ? k + 2 : nil
+        return SendingIn.labels(t, at: k + 2) ? k + 2 : nil
     }
 
     /// Where the work named by the label ends: at its colon or the window's "từ", else at the

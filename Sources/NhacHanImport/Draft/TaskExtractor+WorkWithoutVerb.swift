@@ -7,12 +7,8 @@ extension TaskExtractor {
     func verbWithout(_ hit: DeadlineHit, _ t: [Token], _ p: Paragraph) -> Int? {
         // "lùi thời gian nhận tác phẩm … đến hết ngày D", "Tiếp nhận hồ sơ trước ngày 05 tháng
         // 12 hàng năm": the end of receiving is the senders' deadline.
-        if hit.deadline.kind != .undated, let k = (max(0, hit.tokenStart - 30)..<hit.tokenStart).first(where: { k in
-            // "Thời gian (tiếp) nhận: trước ngày D", "hạn nhận bài".
-            t[k].is("nhan") && (k >= 2 && (t.matches("thoi gian", at: k - 2) || t[k - 1].is("han")
-                || k >= 3 && t[k - 1].is("tiep") && (t.matches("thoi gian", at: k - 3) || t.matches("thoi han", at: k - 3)))
-                || k + 1 < t.count && ["bai", "ho", "tac", "don", "de", "san"].contains(t[k + 1].text))
-        }) { return k }
+        if hit.deadline.kind != .undated,
+           let k = (max(0, hit.tokenStart - 30)..<hit.tokenStart).first(where: { SendingIn.timeToReceive(t, at: $0) }) { return k }
         // "kéo dài thời gian tham gia cuộc thi đến hết ngày D", "gia hạn thời gian nộp …": a
         // time limit moved is a time limit.
         if hit.isWindow, let k = (max(0, hit.tokenStart - 30)..<hit.tokenStart).first(where: { k in
