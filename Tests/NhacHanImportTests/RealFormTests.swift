@@ -286,6 +286,19 @@ struct RealFormTests {
         #expect(draft("Thực hiện Công văn số 12/UBND-VP ngày 02/3/2024 của UBND huyện, các xã báo cáo trước ngày 20/3/2024.\n").number == nil)
     }
 
+    @Test("a page names its directive as signed, sent or attached to, and a Party number joins its symbol with a dash")
+    func signedSentAttached() {
+        #expect(draft("Ngày 24/11, Phó Chủ tịch Hội đã ký văn bản số 1117/ĐCT-TG về việc điều chỉnh thời gian nhận bài.\n").number == "1117/ĐCT-TG")
+        let sent = draft("Sở Văn hóa và Thể thao vừa gửi công văn số 51/SVHTT-NVVH ngày 10/01/2024 về việc đề nghị phối hợp.\n")
+        #expect(sent.number == "51/SVHTT-NVVH")
+        #expect(sent.issued?.description == "2024-01-10")
+        #expect(draft("(Kèm theo Kế hoạch số 08/KH-UBND ngày 26/9/2019 của UBND xã Đông Giang)\nNộp báo cáo trước ngày 06/9/2019.\n").number == "08/KH-UBND")
+        #expect(draft("(Kèm Thông báo số 128/TB-HĐBT ngày 20/5/2023 của Hội đồng bồi thường)\nCác hộ gửi ý kiến.\n").number == "128/TB-HĐBT")
+        #expect(draft("Đồng chí Bí thư đã ký ban hành Công văn số 1079-CV/ĐU về việc phát động cuộc thi.\n").number == "1079-CV/ĐU")
+        // Inside a sentence, a form "kèm theo" a directive is a cited one.
+        #expect(draft("Các xã báo cáo theo mẫu kèm theo Thông tư số 12/2020/TT-BNV trước ngày 20/3/2024.\n").number == nil)
+    }
+
     @Test("an article's page and an excerpt name their text: 'Điều 11 Thông tư …', '(trích Nghị định …)'")
     func articleAndExcerpt() {
         #expect(draft("Điều 11 Thông tư 01/2020/TT-VPCP quy định về chế độ báo cáo định kỳ\nBáo cáo năm gửi trước ngày 17/12 hằng năm.\n").number == "01/2020/TT-VPCP")

@@ -67,6 +67,15 @@ enum ProseFacts {
                 // "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)", "Theo văn bản 2642/UBND-KT ngày
                 // 19/11/2010, …", "Nguồn: Công văn 2831/BXD-KHTC", "Nguồn CV 2642/UBND-KT".
                 found.append((0, t[0].text == "(" || t[1].text == ":" ? 2 : 1))
+            } else if t.matches("kem theo", at: k) || t[k].is("kem") && k + 1 < t.count && typeWords.contains(t[k + 1].text),
+                      k == 0 || k == 1 && t[0].text == "(" {
+                // "(Kèm theo Kế hoạch số 08/KH-TrMN ngày …)", "Kèm theo quyết định số 22/2001/QĐ-BNN-KH",
+                // "(Kèm Thông báo số 128/TB-HĐBT …)" opening a form or an annex: its directive.
+                found.append((k, t[k + 1].is("theo") ? 2 : 1))
+            } else if (t[k].is("ky") || t[k].is("gui")), k > 0, t[k - 1].is("da") || t[k - 1].is("vua"), k + 1 < t.count,
+                      typeWords.contains(t[k + 1].text) || t.matches("van ban", at: k + 1) {
+                // "… đã ký thông báo số 08/TB-LĐLĐ", "vừa gửi công văn số 51/SVHTT-NVVH ngày …".
+                found.append((k, 1))
             } else if t[k].is("trich"), k > 0, t[k - 1].text == "(" {
                 found.append((k, 1))  // "Điều 11. Thời gian lấy ý kiến (trích Nghị định 54/2018/NĐ-CP)"
             } else if t.matches("duoc", at: k), (k + 1..<min(t.count, k + 8)).contains(where: { t.matches("ban hanh", at: $0) }),
@@ -107,6 +116,15 @@ enum ProseFacts {
             if j < t.count, t[j].is("so") { j += 1 }
         }
         guard j + 1 < t.count, t[j].kind == .number else { return nil }
+        // "1079-CV/ĐU", "21- KH/ĐUK": a Party body's number joins its symbol with a dash.
+        if t[j + 1].text == "-", j + 4 < t.count, t[j + 2].kind == .word, t[j + 3].text == "/", t[j + 3].start == t[j + 2].end {
+            var end = t[j + 3].end
+            let s = p.scalars
+            while end < s.count, s[end] != " ", s[end] != ",", s[end] != ")" { end += 1 }
+            var number = p.text(t[j].start..<end)
+            while number.hasSuffix(".") || number.hasSuffix(";") { number.removeLast() }
+            return Found(number: number, issued: issuedBefore(k, t, p) ?? dateAfter(t, from: j + 4), line: p.lines(t[j].start..<end).from)
+        }
         guard t[j + 1].text == "/" else {
             // "ban hành Quyết định số 1513 về khung kế hoạch …": a number without its symbol.
             guard t[j + 1].is("ve") else { return nil }
