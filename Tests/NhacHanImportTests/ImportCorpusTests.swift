@@ -36,8 +36,8 @@ struct ImportCorpusTests {
         // their rules, round 20's at 68%, round 21's at 83%, round 22's at 65%). Precision went from 0.925 to 0.922 when "hồ sơ:" stopped being read as
         // "Số:": the text it hid repeats one procedure's 20-day limit once per way to apply.
         #expect(s.deadlineRecall >= 0.848 && s.deadlinePrecision >= 0.924, "\(s)")
-        #expect(s.numberRecall >= 0.798 && s.numberPrecision >= 0.945, "\(s)")
-        #expect(s.issuedRecall >= 0.783 && s.issuedPrecision >= 0.899, "\(s)")
+        #expect(s.numberRecall >= 0.811 && s.numberPrecision >= 0.946, "\(s)")
+        #expect(s.issuedRecall >= 0.791 && s.issuedPrecision >= 0.899, "\(s)")
     }
 
     @Test("the corpus holds Word files and PDFs, read as offices publish them")

@@ -295,6 +295,11 @@ struct RealFormTests {
         #expect(draft("(Kèm theo Kế hoạch số 08/KH-UBND ngày 26/9/2019 của UBND xã Đông Giang)\nNộp báo cáo trước ngày 06/9/2019.\n").number == "08/KH-UBND")
         #expect(draft("(Kèm Thông báo số 128/TB-HĐBT ngày 20/5/2023 của Hội đồng bồi thường)\nCác hộ gửi ý kiến.\n").number == "128/TB-HĐBT")
         #expect(draft("Đồng chí Bí thư đã ký ban hành Công văn số 1079-CV/ĐU về việc phát động cuộc thi.\n").number == "1079-CV/ĐU")
+        // A blank form far down its page names the directive it was issued with.
+        let form = draft("Số:........./......3.....\n" + String(repeating: "Chỉ tiêu\n", count: 45)
+                         + "Ban hành theo Thông tư số 08/2012/TT-BKHĐT ngày 7/11/2012 của Bộ trưởng Bộ Kế hoạch và Đầu tư\n")
+        #expect(form.number == "08/2012/TT-BKHĐT")
+        #expect(form.issued?.description == "2012-11-07")
         // Inside a sentence, a form "kèm theo" a directive is a cited one.
         #expect(draft("Các xã báo cáo theo mẫu kèm theo Thông tư số 12/2020/TT-BNV trước ngày 20/3/2024.\n").number == nil)
     }

@@ -17,15 +17,18 @@ public struct DirectiveImporter: Sendable {
     public func draft(text: String, sourceName: String) -> DirectiveDraft {
         let (lines, lineTexts) = Self.cleanLines(text)
         var header = HeaderParser.parse(lines)
-        if header.number == nil, header.symbol == nil, let prose = ProseFacts.find(lines) {
+        // A blank form's "Số:........./......3....." has no symbol worth keeping over the number
+        // of the directive it is attached to.
+        if header.number == nil, !(header.symbol?.contains(where: \.isLetter) ?? false), let prose = ProseFacts.find(lines) {
             header.number = prose.number
+            header.symbol = nil
             header.numberLines = LineRange(prose.line, prose.line)
             if header.issued == nil, let issued = prose.issued {
                 header.issued = issued
                 header.year = issued.year
                 header.dateLines = LineRange(prose.line, prose.line)
             }
-            header.warnings.append("dòng \(prose.line): số và ngày văn bản lấy từ câu \"ban hành …\" (văn bản không có phần đầu)")
+            header.warnings.append("dòng \(prose.line): số văn bản lấy từ lời văn (\"ban hành …\", \"đã ký …\", \"kèm theo …\"), không từ phần đầu: kiểm tra lại")
         }
         if header.issued == nil, header.year == nil, let (date, line) = ProseFacts.titleDate(lines) {
             header.issued = date

@@ -50,6 +50,16 @@ enum ProseFacts {
                 }
             }
         }
+        // A form far down a page of forms: "Ban hành theo Thông tư số 08/2012/TT-BKHĐT …" opening its line.
+        for line in lines.dropFirst(40) {
+            let f = Fold.key(line.text)
+            guard ["ban hanh kem theo ", "(ban hanh kem theo ", "ban hanh theo ", "(kem theo ", "kem theo "].contains(where: { f.hasPrefix($0) }) else { continue }
+            let p = Paragraph(line)
+            let t = Tokenizer.tokens(p.folded, in: 0..<p.count)
+            for (k, verbLength) in verbs(t) {
+                if let found = number(after: k, verbLength: verbLength, t, p, lines) { return found }
+            }
+        }
         return nil
     }
 
