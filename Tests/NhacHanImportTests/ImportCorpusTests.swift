@@ -35,7 +35,7 @@ struct ImportCorpusTests {
         // Each round's new texts move these (round 19's training texts were read at 41% before
         // their rules, round 20's at 68%, round 21's at 83%, round 22's at 65%). Precision went from 0.925 to 0.922 when "hồ sơ:" stopped being read as
         // "Số:": the text it hid repeats one procedure's 20-day limit once per way to apply.
-        #expect(s.deadlineRecall >= 0.848 && s.deadlinePrecision >= 0.924, "\(s)")
+        #expect(s.deadlineRecall >= 0.850 && s.deadlinePrecision >= 0.924, "\(s)")
         #expect(s.numberRecall >= 0.811 && s.numberPrecision >= 0.946, "\(s)")
         #expect(s.issuedRecall >= 0.791 && s.issuedPrecision >= 0.899, "\(s)")
     }

@@ -286,6 +286,15 @@ struct RealFormTests {
         #expect(draft("Thực hiện Công văn số 12/UBND-VP ngày 02/3/2024 của UBND huyện, các xã báo cáo trước ngày 20/3/2024.\n").number == nil)
     }
 
+    @Test("a limit in brackets ending a sentence without a verb dates the work of the sentence before")
+    func bracketedLimitAfterItsWork() {
+        let d = draft("""
+        Mọi sự đóng góp xin gửi đến Tổng cục qua Văn phòng Tổng cục. Số tài khoản: 93401.182 tại Kho bạc Nhà nước Ba Đình (chậm nhất là ngày 25/10/2010).
+        """)
+        #expect(deadlines(d).map { $0.date?.description } == ["2010-10-25"])
+        #expect(d.tasks.first?.action.hasPrefix("Gửi") == true, "\(d.tasks.map(\.action))")
+    }
+
     @Test("a page names its directive as signed, sent or attached to, and a Party number joins its symbol with a dash")
     func signedSentAttached() {
         #expect(draft("Ngày 24/11, Phó Chủ tịch Hội đã ký văn bản số 1117/ĐCT-TG về việc điều chỉnh thời gian nhận bài.\n").number == "1117/ĐCT-TG")

@@ -42,6 +42,9 @@ struct TaskExtractor {
     /// window on the next line is the time to send in.
     private var labelAbove: LeadIn?
     typealias LeadIn = (paragraph: Paragraph, range: Range<Int>, tokens: [Token], verb: Int)
+    /// The sentence before in the paragraph, with its first verb: the work of a limit in
+    /// brackets that ends a sentence without a verb ("Số tài khoản: … (chậm nhất là ngày D).").
+    private var sentenceBefore: LeadIn?
     /// The marker level of a heading that names the time of reports ("1. Thời hạn gửi báo
     /// cáo:", 0 without a marker): the items below it ("- Báo cáo tháng: ngày 20 hằng tháng")
     /// give a report's day without a marker word.
@@ -90,9 +93,12 @@ struct TaskExtractor {
             if let level = dueHeading, (marker?.level ?? 0) <= level { dueHeading = nil }
             let sentences = Self.sentences(p, from: from)
             var itemLine = marker
+            sentenceBefore = nil
             for s in sentences {
                 let before = found.count
                 read(p, s, paragraph: n, yearly: yearly, period: whole, dueItem: dueHeading != nil)
+                let t = Tokenizer.tokens(p.folded, in: s)
+                sentenceBefore = t.indices.first(where: { ClauseReader.verb(t, at: $0) != nil }).map { (p, s, t, $0) }
                 // The item's line is its first sentence with words ("1." alone is split off).
                 if let m = itemLine, Tokenizer.tokens(p.folded, in: s).contains(where: { $0.kind == .word }) {
                     itemLine = nil
@@ -235,7 +241,9 @@ struct TaskExtractor {
             guard let v = governing ?? verbWithout(hit, t, p) else {
                 // A list item under the sentence that names its work, or a window under its label.
                 let listItem = !hit.isWindow && (LineShape.marker(p.scalars) != nil || Self.itemLabel(t))
-                if hit.deadline.kind != .undated, let lead = (listItem ? leadIn : nil) ?? (t.count <= 24 ? labelAbove : nil) {
+                let bracketed = hit.tokenStart > 0 && t[hit.tokenStart - 1].text == "(" && [.before, .through, .at].contains(hit.deadline.kind)
+                if hit.deadline.kind != .undated,
+                   let lead = (listItem ? leadIn : nil) ?? (t.count <= 24 ? labelAbove : nil) ?? (bracketed && !hit.isWindow ? sentenceBefore : nil) {
                     used = true
                     add(lead.paragraph, lead.tokens, range: lead.range, verb: lead.verb, deadline: hit.deadline, paragraph: n,
                         hitStart: lead.tokens.count, lines: p.lines(range))
