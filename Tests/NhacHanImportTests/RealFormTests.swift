@@ -286,6 +286,22 @@ struct RealFormTests {
         #expect(draft("Thực hiện Công văn số 12/UBND-VP ngày 02/3/2024 của UBND huyện, các xã báo cáo trước ngày 20/3/2024.\n").number == nil)
     }
 
+    @Test("a text whose only limits no work governs drafts them with their sentence, and says so")
+    func unattachedLimitsWhenNothingElse() {
+        let d = draft("Thời gian niêm yết: 20 ngày, kể từ ngày 20 tháng 5 năm 2023 đến hết ngày 08 tháng 6 năm 2023.\n")
+        #expect(deadlines(d).map { $0.date?.description } == ["2023-06-08"])
+        #expect(d.warnings.contains { $0.contains("lấy mốc") && $0.contains("cần kiểm tra lại") })
+        // Beside a limit with its work, an ungoverned one stays out.
+        let both = draft("Thời gian niêm yết: 20 ngày, kể từ ngày 20/5/2023 đến hết ngày 08/6/2023.\nCác hộ gửi ý kiến về UBND xã trước ngày 10/6/2023.\n")
+        #expect(deadlines(both).map { $0.date?.description } == ["2023-06-10"])
+    }
+
+    @Test("a day told with its hours is an event, not a limit")
+    func dayWithItsHours() {
+        let d = draft("Các xã tổ chức lấy ý kiến cử tri trong ngày 06/7/2019 (Thứ 7) từ 7 giờ 00 phút đến 17 giờ 00 phút; báo cáo kết quả về UBND huyện trước ngày 10/7/2019.\n")
+        #expect(deadlines(d).map { $0.date?.description } == ["2019-07-10"])
+    }
+
     @Test("a limit in brackets ending a sentence without a verb dates the work of the sentence before")
     func bracketedLimitAfterItsWork() {
         let d = draft("""

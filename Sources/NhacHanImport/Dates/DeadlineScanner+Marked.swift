@@ -88,6 +88,10 @@ extension DeadlineScanner {
             let dl = DraftDeadline(kind: .through, date: last, phrase: phrase(t, i, end, p))
             return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: end, role: .periodEnd)
         } else if t.matches("trong ngay", at: i) {
+            // "lấy ý kiến cử tri trong ngày 06/7/2019 (Thứ 7) từ 7 giờ 00 phút đến 17 giờ 00
+            // phút": a day with its hours is an event, not a limit.
+            if let from = (i + 2..<min(t.count, i + 16)).prefix(while: { t[$0].text != ";" && t[$0].text != "." }).first(where: { t[$0].is("tu") }),
+               DateScanner.time(t, at: from + 1) != nil { return nil }
             j = i + 1; kind = .through
         } else if t.matches("thoi gian hoan thanh", at: i) {
             // A plan's "Thời gian hoàn thành: ngày 15/4/2020" (a period there is no deadline).

@@ -56,6 +56,7 @@ public struct DirectiveImporter: Sendable {
         // where the header reader may have stopped.
         extractor.readReportForms(Array(lines[..<max(tail.start, header.bodyStart)]))
         extractor.dropSuperseded()
+        extractor.draftUnattached()
         var assembler = TaskAssembler(directory: directory, body: body)
         var tasks = assembler.assemble(extractor.found)
         let checkWarnings = Self.makeCheckable(&tasks, directory: directory, issued: header.issued)

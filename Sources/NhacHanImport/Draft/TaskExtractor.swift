@@ -45,6 +45,8 @@ struct TaskExtractor {
     /// The sentence before in the paragraph, with its first verb: the work of a limit in
     /// brackets that ends a sentence without a verb ("Số tài khoản: … (chậm nhất là ngày D).").
     private var sentenceBefore: LeadIn?
+    /// Marked limits no work governs, kept for a text that would otherwise draft no limit.
+    private var unattached: [(paragraph: Paragraph, range: Range<Int>, tokens: [Token], hit: DeadlineHit, n: Int)] = []
     /// The marker level of a heading that names the time of reports ("1. Thời hạn gửi báo
     /// cáo:", 0 without a marker): the items below it ("- Báo cáo tháng: ngày 20 hằng tháng")
     /// give a report's day without a marker word.
@@ -253,6 +255,7 @@ struct TaskExtractor {
                     warnings.append("dòng \(line): \"\(hit.deadline.phrase)\" là thời gian diễn ra hoạt động, không phải hạn báo cáo")
                 } else if hit.deadline.kind != .undated {
                     warnings.append("dòng \(line): mốc \"\(hit.deadline.phrase)\" không gắn với việc báo cáo hay hoàn thành: không tạo hạn")
+                    unattached.append((p, range, t, hit, n))
                 }
                 continue
             }
@@ -327,5 +330,17 @@ struct TaskExtractor {
             task.position = (n, t[hitStart].start, range)
         }
         found.append(task)
+    }
+
+    /// A text whose every marked limit lacks a governing verb ("Hạn chót gửi tất cả các tóm tắt
+    /// là 15/8/2017" aside) drafts them with their sentence as the work, rather than nothing.
+    mutating func draftUnattached() {
+        guard !found.contains(where: { $0.deadline.map { $0.kind != .undated } ?? false }) else { return }
+        for u in unattached {
+            let start = u.tokens.indices.first { u.tokens[$0].kind == .word } ?? 0
+            add(u.paragraph, u.tokens, range: u.range, verb: start, deadline: u.hit.deadline, paragraph: u.n, hitStart: u.hit.tokenStart)
+            let line = u.paragraph.lines(u.range).from
+            warnings.append("dòng \(line): văn bản không có hạn nào gắn với việc báo cáo: lấy mốc \"\(u.hit.deadline.phrase)\" làm hạn của cả câu, cần kiểm tra lại")
+        }
     }
 }
