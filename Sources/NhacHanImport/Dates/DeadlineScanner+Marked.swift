@@ -123,6 +123,12 @@ extension DeadlineScanner {
             // "Các cấp học hoàn thành kế hoạch giảng dạy và học tập vào ngày 25-5-2018": what is
             // completed between the verb and its day ("đã hoàn thành … vào ngày" is past).
             j = i + 1; kind = .through
+        } else if t[i].is("vao"), period == nil, i + 1 < t.count, t[i + 1].is("ngay"), DateScanner.date(t, at: i + 1) != nil,
+                  let v = (max(0, i - 10)..<i).last(where: { t[$0].is("gui") || t[$0].is("nop") || t.matches("bao cao", at: $0) }),
+                  !(v..<i).contains(where: { [",", ";", ".", ":", "(", ")"].contains(t[$0].text) || t.matches("hoi nghi", at: $0) || t[$0].is("hop") }),
+                  !(max(0, v - 3)..<v).contains(where: { t[$0].is("da") }) {
+            // "Các xã gửi báo cáo về UBND huyện vào ngày 20/3/2021": the day of a delivery.
+            j = i + 1; kind = .through
         } else if t[i].is("vao") || t[i].is("la"), (max(0, i - 10)..<i).contains(where: { t.matches("bao cao", at: $0) || t[$0].is("nop") })
                     // "Định kỳ vào thứ Sáu hằng tuần, các đơn vị báo cáo …": the report follows;
                     // "… hằng tháng vào ngày 20, hằng quý vào ngày 20 tháng cuối quý": each period's day.

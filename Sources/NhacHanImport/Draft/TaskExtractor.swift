@@ -336,7 +336,9 @@ struct TaskExtractor {
     /// là 15/8/2017" aside) drafts them with their sentence as the work, rather than nothing.
     mutating func draftUnattached() {
         guard !found.contains(where: { $0.deadline.map { $0.kind != .undated } ?? false }) else { return }
-        for u in unattached {
+        // Not a limit the sentence tells as past ("các xã đã treo cờ trước ngày D"), nor the
+        // occasion the subject names ("hưởng ứng Ngày Gia đình Việt Nam 28/6/2024").
+        for u in unattached where !u.tokens.contains(where: { $0.is("da") }) && !(u.hit.deadline.date.map(occasions.contains) ?? false) {
             let start = u.tokens.indices.first { u.tokens[$0].kind == .word } ?? 0
             add(u.paragraph, u.tokens, range: u.range, verb: start, deadline: u.hit.deadline, paragraph: u.n, hitStart: u.hit.tokenStart)
             let line = u.paragraph.lines(u.range).from
