@@ -133,6 +133,9 @@ extension DeadlineScanner {
                     // "Định kỳ vào thứ Sáu hằng tuần, các đơn vị báo cáo …": the report follows;
                     // "… hằng tháng vào ngày 20, hằng quý vào ngày 20 tháng cuối quý": each period's day.
                     || i > 0 && (t[i - 1].is("ky") || Periodicity.all(t, from: max(0, i - 6), to: i).contains { $0.tokenEnd == i })
+                    && t.mentions("bao cao", near: i)
+                    // "Vào ngày 25 hằng tháng, các xã gửi báo cáo …": the period after the day.
+                    || (i == 0 || t[i - 1].kind == .punct) && Periodicity.detect(t, from: i + 1, to: min(t.count, i + 8)) != nil
                     && t.mentions("bao cao", near: i),
                   // "vào 13 giờ 30 phút hàng ngày": an hour, every day.
                   let at = [i + 1, i + 2].first(where: { $0 < t.count && (t[$0].is("ngay") || Self.weekday(t, at: $0) || DateScanner.time(t, at: $0) != nil) }),

@@ -10,12 +10,12 @@ extension DeadlineScanner {
         return t[i].is("thu") && ["hai", "ba", "tu", "nam", "sau", "bay", "2", "3", "4", "5", "6", "7"].contains(t[i + 1].text)
     }
 
-    /// ", 05/7, 05/10, 05/11" after a first yearless date "05/4": the months of a day written
-    /// three times or more, with no year after the list.
+    /// ", 05/7, 05/10, 05/11" after a first yearless date "05/4" (the last may follow "và"): the
+    /// months of a day written three times or more, with no year after the list.
     static func monthList(_ t: [Token], after first: WrittenDate) -> ([Int], Int)? {
         var months = [first.month]
         var k = first.tokenEnd
-        while k + 1 < t.count, t[k].text == ",", let d = DateScanner.date(t, at: k + 1), d.year == nil, d.day == first.day,
+        while k + 1 < t.count, t[k].text == "," || t[k].is("va"), let d = DateScanner.date(t, at: k + 1), d.year == nil, d.day == first.day,
               (1...12).contains(d.month) {
             months.append(d.month)
             k = d.tokenEnd

@@ -49,6 +49,10 @@ struct Periodicity: Sendable, Equatable {
             if j < t.count, t[j].is("hang") { j += 1 }
             return period(t, at: j, start: i)
         }
+        // "báo cáo thường niên": once a year.
+        if w == "thuong", i + 1 < t.count, t[i + 1].is("nien") {
+            return Periodicity(freq: "YEARLY", tokenStart: i, tokenEnd: i + 2)
+        }
         // "báo cáo … tình hình hoạt động của năm": the year's report, not "của năm 2020".
         if w == "cua", i + 1 < t.count, t[i + 1].is("nam"), !(i + 2 < t.count && t[i + 2].kind == .number),
            t.mentions("bao cao", near: i) {
