@@ -13,7 +13,7 @@ struct FoundTask {
     var sectionHeading: Int?
     /// A row of a table: rows with the same limit are different tasks (their labels differ).
     var isTableRow = false
-    /// Where the deadline's phrase starts, and where its sentence ends (text order).
+    /// Where the deadline's phrase starts in its paragraph, and its sentence (text order).
     var position: (paragraph: Int, offset: Int, sentence: Range<Int>)? = nil
 }
 
@@ -45,8 +45,9 @@ struct TaskExtractor {
     /// The sentence before in the paragraph, with its first verb: the work of a limit in
     /// brackets that ends a sentence without a verb ("Số tài khoản: … (chậm nhất là ngày D).").
     private var sentenceBefore: LeadIn?
-    /// Marked limits no work governs, kept for a text that would otherwise draft no limit.
-    private var unattached: [(paragraph: Paragraph, range: Range<Int>, tokens: [Token], hit: DeadlineHit, n: Int)] = []
+    /// Marked limits no work governs, with their warning, for a text that would otherwise draft no limit.
+    private var unattached: [Unattached] = []
+    private typealias Unattached = (paragraph: Paragraph, range: Range<Int>, tokens: [Token], hit: DeadlineHit, n: Int, warning: Int)
     /// The marker level of a heading that names the time of reports ("1. Thời hạn gửi báo
     /// cáo:", 0 without a marker): the items below it ("- Báo cáo tháng: ngày 20 hằng tháng")
     /// give a report's day without a marker word.
@@ -102,7 +103,7 @@ struct TaskExtractor {
                 let t = Tokenizer.tokens(p.folded, in: s)
                 sentenceBefore = t.indices.first(where: { ClauseReader.verb(t, at: $0) != nil }).map { (p, s, t, $0) }
                 // The item's line is its first sentence with words ("1." alone is split off).
-                if let m = itemLine, Tokenizer.tokens(p.folded, in: s).contains(where: { $0.kind == .word }) {
+                if let m = itemLine, t.contains(where: { $0.kind == .word }) {
                     itemLine = nil
                     notePlanItem(p, s, paragraph: n, marker: m, tasksBefore: before)
                 }
@@ -255,7 +256,7 @@ struct TaskExtractor {
                     warnings.append("dòng \(line): \"\(hit.deadline.phrase)\" là thời gian diễn ra hoạt động, không phải hạn báo cáo")
                 } else if hit.deadline.kind != .undated {
                     warnings.append("dòng \(line): mốc \"\(hit.deadline.phrase)\" không gắn với việc báo cáo hay hoàn thành: không tạo hạn")
-                    unattached.append((p, range, t, hit, n))
+                    unattached.append((p, range, t, hit, n, warnings.count - 1))
                 }
                 continue
             }
@@ -332,8 +333,9 @@ struct TaskExtractor {
         found.append(task)
     }
 
-    /// A text whose every marked limit lacks a governing verb ("Hạn chót gửi tất cả các tóm tắt
-    /// là 15/8/2017" aside) drafts them with their sentence as the work, rather than nothing.
+    /// A text whose marked limits all lack the work they date ("Thời gian niêm yết: … đến hết
+    /// ngày D" and nothing else) drafts them with their whole sentence as the work, and says so,
+    /// rather than drafting nothing; a text with any governed limit leaves them out.
     mutating func draftUnattached() {
         guard !found.contains(where: { $0.deadline.map { $0.kind != .undated } ?? false }) else { return }
         // Not a limit the sentence tells as past ("các xã đã treo cờ trước ngày D"), nor the
@@ -342,7 +344,7 @@ struct TaskExtractor {
             let start = u.tokens.indices.first { u.tokens[$0].kind == .word } ?? 0
             add(u.paragraph, u.tokens, range: u.range, verb: start, deadline: u.hit.deadline, paragraph: u.n, hitStart: u.hit.tokenStart)
             let line = u.paragraph.lines(u.range).from
-            warnings.append("dòng \(line): văn bản không có hạn nào gắn với việc báo cáo: lấy mốc \"\(u.hit.deadline.phrase)\" làm hạn của cả câu, cần kiểm tra lại")
+            warnings[u.warning] = "dòng \(line): văn bản không có hạn nào gắn với việc báo cáo: lấy mốc \"\(u.hit.deadline.phrase)\" làm hạn của cả câu, cần kiểm tra lại"
         }
     }
 }
