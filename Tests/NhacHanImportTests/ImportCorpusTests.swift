@@ -21,7 +21,7 @@ struct ImportCorpusTests {
         // The issue asks for at most one; rounds 9 to 14 brought ten, rounds 16, 18 and 19 one each
         // (see docs/import-and-calendar.md); round 20's sixteen texts none, round 21's twenty-one one, round 22's twenty-three none; reading a plain "đến ngày D" one (and two right).
         #expect(s.invented <= 15, "\(s)")
-        #expect(s.deadlineRecall >= 0.654, "\(s)")
+        #expect(s.deadlineRecall >= 0.656, "\(s)")
         #expect(s.deadlinePrecision >= 0.865, "\(s)")
         #expect(s.numberRecall >= 0.674 && s.numberPrecision >= 0.869, "\(s)")
         #expect(s.issuedRecall >= 0.781 && s.issuedPrecision >= 0.925, "\(s)")

@@ -54,4 +54,10 @@ struct SubmissionWindowTests {
         #expect(dated("Các trường nhận đơn đăng ký từ ngày 05/12/2021 đến ngày 20/12/2021.").map(\.date) == ["2021-12-20"])
         #expect(dated("Các đơn vị nhận quân từ ngày 10/12/2021 đến ngày 21/12/2021 tổ chức bàn giao.").isEmpty)
     }
+
+    @Test("a time to send comments or contributions ends on the senders' last day")
+    func commentsAndContributions() {
+        #expect(dated("Thời gian lấy ý kiến: từ ngày 01/12/2021 đến ngày 20/12/2021.").map(\.date) == ["2021-12-20"])
+        #expect(dated("Thời gian đóng góp tại cơ sở đến hết ngày 15/12/2021.").map(\.date) == ["2021-12-15"])
+    }
 }

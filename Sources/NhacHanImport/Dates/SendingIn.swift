@@ -18,10 +18,11 @@ enum SendingIn {
 
     private static let labelWords = ["du thi", "tiep nhan", "thu nhan", "gui bai", "gui tac pham", "gui anh", "gui ho so",
                                      "nop bai", "nop tac pham", "nop ho so", "dang ky", "phat dong", "tham gia du thi",
-                                     "tham gia cuoc thi"]
+                                     "tham gia cuoc thi", "lay y kien", "gop y", "dong gop", "ung ho", "quyen gop"]
 
     /// The work a label "Thời gian …:" names when it is a time to send in: "dự thi", "nhận
-    /// ảnh", "nộp hồ sơ", "phát động cuộc thi" (not "tổ chức", "thực hiện", "chấm").
+    /// ảnh", "nộp hồ sơ", "phát động cuộc thi", "lấy ý kiến", "đóng góp" (not "tổ chức", "thực
+    /// hiện", "chấm").
     static func labels(_ t: [Token], at k: Int) -> Bool {
         k < t.count && (receives(t, at: k) || labelWords.contains { t.matches($0, at: k) })
     }
