@@ -7,6 +7,7 @@
 #   bench/import.sh            figures only
 #   bench/import.sh --misses   also what was missed on the training set (never the validation set)
 #   bench/import.sh --by-kind  recall by kind of deadline, on both sets (a count, not a text)
+#   bench/import.sh --firm     only the tasks a draft makes active (tentative ones left out)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=Tests/NhacHanImportTests/Fixtures/Corpus

@@ -16,7 +16,9 @@ struct ImportCorpusScore: CustomStringConvertible {
 
     static let corpus = TestSupport.fixtures.appendingPathComponent("Corpus")
 
-    static func measure(_ set: String) throws -> ImportCorpusScore {
+    /// - Parameter firm: only the tasks a draft makes active (tentative ones, written as
+    ///   comments for the clerk to confirm, left out), like `score.py --firm`.
+    static func measure(_ set: String, firm: Bool = false) throws -> ImportCorpusScore {
         var score = ImportCorpusScore()
         let folder = corpus.appendingPathComponent(set)
         for name in try documents(in: set) {
@@ -25,7 +27,7 @@ struct ImportCorpusScore: CustomStringConvertible {
             let data = try Data(contentsOf: folder.appendingPathComponent(stem + ".expected.json"))
             let expected = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
             let draft = DirectiveImporter().draft(text: text, sourceName: name)
-            score.add(draft: draft, expected: expected)
+            score.add(draft: draft, expected: expected, firm: firm)
         }
         return score
     }
@@ -36,11 +38,11 @@ struct ImportCorpusScore: CustomStringConvertible {
             .filter { ["txt", "docx", "pdf"].contains(($0 as NSString).pathExtension) }.sorted()
     }
 
-    mutating func add(draft: DirectiveDraft, expected: [String: Any]) {
+    mutating func add(draft: DirectiveDraft, expected: [String: Any], firm: Bool = false) {
         texts += 1
         let wanted = (expected["deadlines"] as? [[String: Any]]) ?? []
         var left = wanted.map(Self.key)
-        let drafted = draft.tasks.compactMap(\.deadline).filter { $0.kind != .undated }
+        let drafted = draft.tasks.filter { !(firm && $0.tentative) }.compactMap(\.deadline).filter { $0.kind != .undated }
         for d in drafted {
             if let k = left.firstIndex(of: Self.key(d)) { left.remove(at: k); deadlinesRight += 1 }
         }

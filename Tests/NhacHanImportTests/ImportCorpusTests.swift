@@ -20,9 +20,14 @@ struct ImportCorpusTests {
         #expect(s.texts == 250, "\(s)")
         // The issue asks for at most one; rounds 9 to 14 brought ten, rounds 16, 18 and 19 one each
         // (see docs/import-and-calendar.md); round 20's sixteen texts none, round 21's twenty-one one, round 22's twenty-three none; reading a plain "đến ngày D" one (and two right).
-        #expect(s.invented <= 15, "\(s)")
-        #expect(s.deadlineRecall >= 0.656, "\(s)")
-        #expect(s.deadlinePrecision >= 0.865, "\(s)")
+        // Counting the tentative tasks (marked limits no work governs, written as comments for
+        // the clerk to confirm): 19 more right and 2 invented more than the active tasks alone.
+        #expect(s.invented <= 17, "\(s)")
+        #expect(s.deadlineRecall >= 0.686, "\(s)")
+        #expect(s.deadlinePrecision >= 0.853, "\(s)")
+        let firm = try await offPool { try ImportCorpusScore.measure("validation", firm: true) }
+        #expect(firm.invented <= 15, "\(firm)")
+        #expect(firm.deadlineRecall >= 0.643 && firm.deadlinePrecision >= 0.863, "\(firm)")
         #expect(s.numberRecall >= 0.674 && s.numberPrecision >= 0.869, "\(s)")
         #expect(s.issuedRecall >= 0.781 && s.issuedPrecision >= 0.925, "\(s)")
     }
@@ -32,10 +37,12 @@ struct ImportCorpusTests {
         let s = try await offPool { try ImportCorpusScore.measure("train") }
         #expect(s.texts == 453, "\(s)")
         #expect(s.invented <= 9, "\(s)")
+        let firm = try await offPool { try ImportCorpusScore.measure("train", firm: true) }
+        #expect(firm.invented <= 8 && firm.deadlinePrecision >= 0.924, "\(firm)")
         // Each round's new texts move these (round 19's training texts were read at 41% before
         // their rules, round 20's at 68%, round 21's at 83%, round 22's at 65%). Precision went from 0.925 to 0.922 when "hồ sơ:" stopped being read as
         // "Số:": the text it hid repeats one procedure's 20-day limit once per way to apply.
-        #expect(s.deadlineRecall >= 0.852 && s.deadlinePrecision >= 0.924, "\(s)")
+        #expect(s.deadlineRecall >= 0.859 && s.deadlinePrecision >= 0.920, "\(s)")
         #expect(s.numberRecall >= 0.811 && s.numberPrecision >= 0.946, "\(s)")
         #expect(s.issuedRecall >= 0.791 && s.issuedPrecision >= 0.899, "\(s)")
     }

@@ -287,13 +287,21 @@ struct RealFormTests {
     }
 
     @Test("a text whose only limits no work governs drafts them with their sentence, and says so")
-    func unattachedLimitsWhenNothingElse() {
+    func unattachedLimitsWhenNothingElse() throws {
         let d = draft("Thời gian niêm yết: 20 ngày, kể từ ngày 20 tháng 5 năm 2023 đến hết ngày 08 tháng 6 năm 2023.\n")
         #expect(deadlines(d).map { $0.date?.description } == ["2023-06-08"])
-        #expect(d.warnings.contains { $0.contains("lấy mốc") && $0.contains("cần kiểm tra lại") })
-        // Beside a limit with its work, an ungoverned one stays out.
+        #expect(d.tasks.allSatisfy { $0.tentative })
+        #expect(d.warnings.contains { $0.contains("không gắn với việc báo cáo") && $0.contains("cần kiểm tra lại") })
+        // Beside a limit with its work it is tentative too; the governed one is firm.
         let both = draft("Thời gian niêm yết: 20 ngày, kể từ ngày 20/5/2023 đến hết ngày 08/6/2023.\nCác hộ gửi ý kiến về UBND xã trước ngày 10/6/2023.\n")
-        #expect(deadlines(both).map { $0.date?.description } == ["2023-06-10"])
+        #expect(both.tasks.filter { !$0.tentative }.compactMap { $0.deadline?.date?.description } == ["2023-06-10"])
+        #expect(both.tasks.filter(\.tentative).compactMap { $0.deadline?.date?.description } == ["2023-06-08"])
+        // Written as a comment even when its units are known, so nothing is reminded unconfirmed.
+        let known = DirectiveImporter(directory: TestSupport.district).draft(
+            text: "Kính gửi: UBND các xã.\nThời gian niêm yết: 20 ngày, kể từ ngày 20/5/2023 đến hết ngày 08/6/2023.\n", sourceName: "t.txt")
+        let tentative = try #require(known.tasks.first { $0.tentative })
+        #expect(tentative.commentedOut == DraftTask.tentativeReason)
+        #expect(YAMLRenderer.render(known).contains("kiểm tra việc và hạn rồi bỏ dấu # để dùng"))
     }
 
     @Test("a day told with its hours is an event, not a limit")

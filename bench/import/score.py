@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores `nhachan import --format json` drafts against the hand-written expected files.
 
-usage: score.py CORPUS_DIR DRAFTS_DIR [--misses] [--by-kind] [--near]
+usage: score.py CORPUS_DIR DRAFTS_DIR [--misses] [--by-kind] [--near] [--firm]
 
 CORPUS_DIR holds train/ and validation/ (NAME.txt, .docx or .pdf + NAME.expected.json); DRAFTS_DIR holds
 train/NAME.json and validation/NAME.json. --misses lists what was missed or invented, for the
@@ -10,6 +10,8 @@ prints recall by the kind of deadline expected (before, through, at, every, with
 --near counts, for both sets, why the missed deadlines were missed: drafted on the same day with
 another kind or hour, drafted as a recurrence of the same frequency with another day, bound or
 before/through, or not drafted at all (in a text that drafted nothing, or beside other deadlines).
+--firm leaves out the tentative tasks (a marked limit no work governs, which the YAML draft writes
+as a comment for the clerk to confirm); without it they count as drafted.
 
 Definitions (ImportCorpusScore.swift in Tests/NhacHanImportTests computes the same):
 - a deadline is right when its kind and its date match (and time for `at`, the RRULE and its
@@ -81,8 +83,13 @@ def why_missed(k, wrong, drafted_any):
     return "not drafted" if drafted_any else "not drafted (text drafted nothing)"
 
 
+FIRM = "--firm" in sys.argv
+
+
 def drafted_deadlines(draft):
-    return [t["deadline"] for t in draft.get("tasks", []) if t.get("deadline") and t["deadline"]["kind"] != "undated"]
+    # --firm: only the tasks a draft makes active (a "tentative" task is written as a comment).
+    return [t["deadline"] for t in draft.get("tasks", []) if t.get("deadline") and t["deadline"]["kind"] != "undated"
+            and not (FIRM and t.get("tentative"))]
 
 
 def score(corpus, drafts, split, misses):

@@ -102,6 +102,8 @@ public struct DirectiveImporter: Sendable {
                 let names = t.unmatchedUnits.isEmpty ? "không rõ đơn vị thực hiện" : "đơn vị \"\(t.unmatchedUnits.joined(separator: "\", \""))\" chưa có trong danh mục"
                 tasks[i].commentedOut = names
                 warnings.append("\(line): nhiệm vụ \"\(action)\" để dạng chú thích: \(names)")
+            } else if t.tentative {
+                tasks[i].commentedOut = DraftTask.tentativeReason
             }
             guard let dl = t.deadline else { continue }
             if dl.kind == .every, dl.start == nil {

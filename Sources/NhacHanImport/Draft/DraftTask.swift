@@ -23,6 +23,11 @@ public struct DraftTask: Sendable, Equatable, Encodable {
     public var commentedOut: String?
     /// Why `due:` is written as a comment (a recurrence or a count with no day to start from).
     public var dueCommentedOut: String?
+    /// A marked limit no work of its sentence governs, drafted so that the clerk decides: it is
+    /// written as a comment and is `"tentative": true` in JSON.
+    public var tentative = false
+    /// Why a tentative task is a comment when its units are known.
+    public static let tentativeReason = "mốc không gắn với việc báo cáo hay hoàn thành"
 
     public init(id: String, units: [String], unmatchedUnits: [String] = [], action: String,
                 reportTo: String? = nil, via: String? = nil, viaIsUnit: Bool = false, after: String? = nil,
@@ -40,7 +45,7 @@ public struct DraftTask: Sendable, Equatable, Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, units, action, via, after, deadline
+        case id, units, action, via, after, deadline, tentative
         case unmatchedUnits = "unmatched_units", reportTo = "report_to", sourceLines = "source_lines"
     }
 
@@ -55,5 +60,6 @@ public struct DraftTask: Sendable, Equatable, Encodable {
         try c.encodeOrNull(after, forKey: .after)
         try c.encodeOrNull(deadline, forKey: .deadline)
         try c.encode(sourceLines, forKey: .sourceLines)
+        if tentative { try c.encode(true, forKey: .tentative) }
     }
 }

@@ -79,9 +79,10 @@ struct TaskAssembler {
             let step = f.deadline?.kind == .within || f.isTableRow ? "#" + Fold.key(f.action) + "#\(f.lines.to)"
                 : f.deadline?.kind == .every ? "#" + Fold.key(f.action) : ""
             guard seen.insert(obligation + step).inserted else { continue }
-            let task = DraftTask(id: "", units: unitIDs, unmatchedUnits: unmatched, action: f.action,
+            var task = DraftTask(id: "", units: unitIDs, unmatchedUnits: unmatched, action: f.action,
                                  reportTo: f.reportTo, via: via, viaIsUnit: viaIsUnit, deadline: f.deadline,
                                  sourceLines: f.lines)
+            task.tentative = f.tentative
             items.append((task, f.verbSlug))
         }
         for section in body.unitSections where !headingsWithTasks.contains(section.heading) {

@@ -13,6 +13,8 @@ struct FoundTask {
     var sectionHeading: Int?
     /// A row of a table: rows with the same limit are different tasks (their labels differ).
     var isTableRow = false
+    /// A limit no work governs, drafted for the clerk to decide (see `draftUnattached`).
+    var tentative = false
     /// Where the deadline's phrase starts in its paragraph, and its sentence (text order).
     var position: (paragraph: Int, offset: Int, sentence: Range<Int>)? = nil
 }
@@ -333,18 +335,22 @@ struct TaskExtractor {
         found.append(task)
     }
 
-    /// A text whose marked limits all lack the work they date ("Thời gian niêm yết: … đến hết
-    /// ngày D" and nothing else) drafts them with their whole sentence as the work, and says so,
-    /// rather than drafting nothing; a text with any governed limit leaves them out.
+    /// A marked limit whose sentence names no work it dates ("Thời gian niêm yết: 20 ngày, kể từ
+    /// … đến hết ngày D") is drafted with its whole sentence as the work, as a tentative task the
+    /// YAML writes as a comment: a missed limit is silent, a tentative one is one line to check.
     mutating func draftUnattached() {
-        guard !found.contains(where: { $0.deadline.map { $0.kind != .undated } ?? false }) else { return }
-        // Not a limit the sentence tells as past ("các xã đã treo cờ trước ngày D"), nor the
-        // occasion the subject names ("hưởng ứng Ngày Gia đình Việt Nam 28/6/2024").
-        for u in unattached where !u.tokens.contains(where: { $0.is("da") }) && !(u.hit.deadline.date.map(occasions.contains) ?? false) {
+        // Not a limit the sentence tells as past ("các xã đã treo cờ trước ngày D") or as a
+        // condition ("nếu", "trường hợp", "có thể gia hạn"), nor the occasion the subject names
+        // ("hưởng ứng Ngày Gia đình Việt Nam 28/6/2024").
+        for u in unattached where !u.tokens.contains(where: { $0.is("da") || $0.is("neu") })
+            && !u.tokens.indices.contains(where: { u.tokens.matches("co the", at: $0) || u.tokens.matches("truong hop", at: $0) })
+            && !(u.hit.deadline.date.map(occasions.contains) ?? false) {
             let start = u.tokens.indices.first { u.tokens[$0].kind == .word } ?? 0
             add(u.paragraph, u.tokens, range: u.range, verb: start, deadline: u.hit.deadline, paragraph: u.n, hitStart: u.hit.tokenStart)
+            found[found.count - 1].tentative = true
+            found[found.count - 1].verbSlug = "moc"
             let line = u.paragraph.lines(u.range).from
-            warnings[u.warning] = "dòng \(line): văn bản không có hạn nào gắn với việc báo cáo: lấy mốc \"\(u.hit.deadline.phrase)\" làm hạn của cả câu, cần kiểm tra lại"
+            warnings[u.warning] = "dòng \(line): mốc \"\(u.hit.deadline.phrase)\" không gắn với việc báo cáo hay hoàn thành: để nhiệm vụ dạng chú thích, lấy cả câu làm việc, cần kiểm tra lại"
         }
     }
 }

@@ -43,7 +43,8 @@ public enum YAMLRenderer {
         for t in d.tasks {
             let lines = task(t, d, active: active)
             if let why = t.commentedOut {
-                o.append("      # Nhiệm vụ để dạng chú thích (\(comment(why))): điền units rồi bỏ dấu # để dùng.")
+                let todo = why == DraftTask.tentativeReason ? "kiểm tra việc và hạn rồi bỏ dấu # để dùng" : "điền units rồi bỏ dấu # để dùng"
+                o.append("      # Nhiệm vụ để dạng chú thích (\(comment(why))): \(todo).")
                 o += lines.map { "      # " + $0.dropFirst(6) }
             } else {
                 o += lines
