@@ -41,6 +41,16 @@ enum TestSupport {
         try String(contentsOf: url, encoding: .utf8)
     }
 
+    /// A draft of `text` read without a unit directory.
+    static func draft(text: String) -> DirectiveDraft {
+        DirectiveImporter().draft(text: text, sourceName: "x.txt")
+    }
+
+    /// The dated and counted deadlines of a draft (`undated` left out).
+    static func deadlines(_ d: DirectiveDraft) -> [DraftDeadline] {
+        d.tasks.compactMap(\.deadline).filter { $0.kind != .undated }
+    }
+
     static func draft(seed name: String) throws -> DirectiveDraft {
         let text = try read(seeds.appendingPathComponent(name))
         return DirectiveImporter(directory: district).draft(text: text, sourceName: name)
