@@ -58,11 +58,16 @@ extension DeadlineScanner {
         guard i > 0, i + 1 < t.count, t[i - 1].kind == .word, !["nhien", "nhung", "va", "ma", "thi"].contains(t[i - 1].text),
               windowStart(t, before: i) == nil, !speaksOfData(t, max(0, i - 6)..<i, p),
               !(max(0, i - 12)..<i).contains(where: { t[$0].is("hang") || t.matches("dinh ky", at: $0) }) else { return false }
-        let extended = (max(0, i - 12)..<i).contains { t.matches("keo dai", at: $0) || t.matches("gia han", at: $0) || t.matches("lui", at: $0) }
+        let extended = (max(0, i - 12)..<i).contains { movesTime(t, at: $0) }
         guard t[i + 1].is("ngay") || extended, let d = DateScanner.date(t, at: i + 1), d.year != nil || extended else { return false }
         return !(max(0, i - 3)..<min(t.count, d.tokenEnd + 8)).contains {
             t[$0].is("da") || $0 > i && (t[$0].is("co") || t[$0].is("van") || t[$0].is("chua") || t[$0].is("moi"))
         }
+    }
+
+    /// "gia hạn", "kéo dài", "lùi": words that move a time (a limit extended, an old one superseded).
+    static func movesTime(_ t: [Token], at k: Int) -> Bool {
+        t.matches("gia han", at: k) || t.matches("keo dai", at: k) || t[k].is("lui")
     }
 
     /// The "từ" that opens the period an "đến" at `i` closes ("từ ngày 15/3 đến ngày 16/4").

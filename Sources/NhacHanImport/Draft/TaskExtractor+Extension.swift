@@ -4,11 +4,6 @@ import NhacHanCore
 /// đến hết ngày 26/9/2021. Tuy nhiên, … gia hạn … như sau: - Thời gian nhận tác phẩm: đến hết
 /// ngày 01/10/2021"): the old limit is no longer due.
 extension TaskExtractor {
-    /// "gia hạn", "kéo dài", "lùi": words that move a time.
-    static func movesTime(_ t: [Token], at k: Int) -> Bool {
-        t.matches("gia han", at: k) || t.matches("keo dai", at: k) || t[k].is("lui")
-    }
-
     /// Drops a dated limit when a later sentence says a time was moved and a later limit of the
     /// same work follows the move (their sentences share a pair of words: "nhận tác phẩm"). A
     /// limit written after the move is another step ("… gửi về Phòng trước ngày 20.3"); one in
@@ -16,15 +11,15 @@ extension TaskExtractor {
     /// chỉnh lùi 01 tháng …)").
     mutating func dropSuperseded() {
         guard !extensions.isEmpty else { return }
-        let dated = found.compactMap { f -> (date: CivilDate, at: (Int, Int), line: Int, words: Set<String>)? in
-            guard let d = f.deadline?.date, let at = f.position else { return nil }
-            return (d, (at.paragraph, at.offset), f.lines.from, workWords(at.paragraph, at.sentence))
+        let dated = found.indices.compactMap { i -> (index: Int, date: CivilDate, at: (Int, Int), line: Int, words: Set<String>)? in
+            guard let d = found[i].deadline?.date, let at = found[i].position else { return nil }
+            return (i, d, (at.paragraph, at.offset), found[i].lines.from, workWords(at.paragraph, at.sentence))
         }
         var dropped: Set<Int> = []
-        for (i, f) in found.enumerated() {
-            guard let dl = f.deadline, [.before, .through, .at].contains(dl.kind), let d = dl.date, let at = f.position,
+        for (i, d, _, _, words) in dated {
+            let f = found[i]
+            guard let dl = f.deadline, [.before, .through, .at].contains(dl.kind), let at = f.position,
                   let move = extensions.first(where: { (at.paragraph, at.sentence.upperBound) <= $0 }) else { continue }
-            let words = workWords(at.paragraph, at.sentence)
             guard let later = dated.first(where: { !($0.at < move) && d < $0.date && !$0.words.isDisjoint(with: words) }) else { continue }
             dropped.insert(i)
             warnings.append("dòng \(f.lines.from): hạn \"\(dl.phrase)\" đã được gia hạn đến ngày \(later.date.day)/\(later.date.month)/\(later.date.year) (dòng \(later.line)): không tạo hạn")

@@ -12,7 +12,7 @@ extension TaskExtractor {
         // "kéo dài thời gian tham gia cuộc thi đến hết ngày D", "gia hạn thời gian nộp …": a
         // time limit moved is a time limit.
         if hit.isWindow, let k = (max(0, hit.tokenStart - 30)..<hit.tokenStart).first(where: { k in
-            t.matches("thoi gian", at: k) && k >= 2 && (t.matches("keo dai", at: k - 2) || t.matches("gia han", at: k - 2))
+            t.matches("thoi gian", at: k) && k >= 2 && DeadlineScanner.movesTime(t, at: k - 2)
         }) { return k + 2 < hit.tokenStart ? k + 2 : k }
         // "Tổ chức các cuộc họp giao ban … trước ngày 25 hàng tháng": a recurring limit on a
         // piece of work is a deadline too (a single one, "tổ chức các hoạt động trước ngày

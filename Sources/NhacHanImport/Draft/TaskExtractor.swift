@@ -88,7 +88,7 @@ struct TaskExtractor {
             let from = body.headingEnds[n] ?? 0
             let tokens = Tokenizer.tokens(p.folded, in: from..<p.count)
             let whole = Periodicity.detect(tokens)
-            for k in tokens.indices where Self.movesTime(tokens, at: k) { extensions.append((n, tokens[k].start)) }
+            for k in tokens.indices where DeadlineScanner.movesTime(tokens, at: k) { extensions.append((n, tokens[k].start)) }
             // "Báo cáo … trong kỳ từ ngày 16 tháng 12 năm trước đến ngày 15 tháng 3. Gửi báo cáo
             // chậm nhất vào ngày 18 tháng 3.": a report period's dates come back every year.
             let reportPeriod = Self.speaksOfReportPeriod(tokens) ? Periodicity(freq: "YEARLY", tokenStart: 0, tokenEnd: 0) : nil

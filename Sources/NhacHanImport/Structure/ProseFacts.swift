@@ -128,12 +128,8 @@ enum ProseFacts {
         guard j + 1 < t.count, t[j].kind == .number else { return nil }
         // "1079-CV/ĐU", "21- KH/ĐUK": a Party body's number joins its symbol with a dash.
         if t[j + 1].text == "-", j + 4 < t.count, t[j + 2].kind == .word, t[j + 3].text == "/", t[j + 3].start == t[j + 2].end {
-            var end = t[j + 3].end
-            let s = p.scalars
-            while end < s.count, s[end] != " ", s[end] != ",", s[end] != ")" { end += 1 }
-            var number = p.text(t[j].start..<end)
-            while number.hasSuffix(".") || number.hasSuffix(";") { number.removeLast() }
-            return Found(number: number, issued: issuedBefore(k, t, p) ?? dateAfter(t, from: j + 4), line: p.lines(t[j].start..<end).from)
+            let end = numberEnd(p, from: t[j + 3].end)
+            return Found(number: trimmed(p.text(t[j].start..<end)), issued: issuedBefore(k, t, p) ?? dateAfter(t, from: j + 4), line: p.lines(t[j].start..<end).from)
         }
         guard t[j + 1].text == "/" else {
             // "ban hành Quyết định số 1513 về khung kế hoạch …": a number without its symbol.
@@ -141,9 +137,7 @@ enum ProseFacts {
             return Found(number: t[j].text, issued: issuedBefore(k, t, p) ?? dateAfter(t, from: j + 1), line: p.lines(t[j].start..<t[j].end).from)
         }
         guard j + 2 < t.count else { return nil }
-        var end = t[j + 1].end
-        let s = p.scalars
-        while end < s.count, s[end] != " ", s[end] != ",", s[end] != ")" { end += 1 }
+        let end = numberEnd(p, from: t[j + 1].end)
         // "846 /UBND-TH": the space before the slash is not part of the number.
         var number = t[j].text + p.text(t[j + 1].start..<end)
         // "51/ SVHTT - NVVH": a symbol written with spaces.
@@ -155,11 +149,26 @@ enum ProseFacts {
             }
             guard !number.hasSuffix("/"), !number.hasSuffix("-") else { return nil }
         }
-        while number.hasSuffix(".") || number.hasSuffix(";") { number.removeLast() }
+        number = trimmed(number)
         // "… Công văn số 12/UBND ngày 05/3/2020": the date after the number, in this sentence
         // or where the page names the number again.
         let issued = issuedBefore(k, t, p) ?? dateAfter(t, from: j + 1) ?? dated(number, in: lines)
         return Found(number: number, issued: issued, line: p.lines(t[j].start..<end).from)
+    }
+
+    /// Where a number's symbol ends: at a space, a comma or a closing bracket.
+    private static func numberEnd(_ p: Paragraph, from start: Int) -> Int {
+        let s = p.scalars
+        var end = start
+        while end < s.count, s[end] != " ", s[end] != ",", s[end] != ")" { end += 1 }
+        return end
+    }
+
+    /// A number without the sentence's closing "." or ";".
+    private static func trimmed(_ number: String) -> String {
+        var number = number
+        while number.hasSuffix(".") || number.hasSuffix(";") { number.removeLast() }
+        return number
     }
 
     /// "Ngày 01/3/2021, Giám đốc Sở … đã ký ban hành …": the date before the organ, on its line
