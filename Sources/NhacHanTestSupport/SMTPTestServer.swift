@@ -102,9 +102,12 @@ public final class SMTPTestServer: Sendable {
 }
 
 enum JSONLines {
+    /// The complete lines only: the server appends while tests poll, and a line read before its
+    /// newline is still being written (decoding it failed a campaign test once in CI).
     static func read<T: Decodable>(_ url: URL) throws -> [T] {
         guard let data = FileManager.default.contents(atPath: url.path) else { return [] }
         let decoder = JSONDecoder()
-        return try data.split(separator: UInt8(ascii: "\n")).map { try decoder.decode(T.self, from: Data($0)) }
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast()
+        return try lines.filter { !$0.isEmpty }.map { try decoder.decode(T.self, from: Data($0)) }
     }
 }
