@@ -23,6 +23,30 @@ struct RealFormTests {
         #expect(deadlines(d).compactMap(\.rule) == ["FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=6", "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=25"])
     }
 
+    @Test("a clause for other units keeps the count and leaves out the event it shares")
+    func countSharingItsEvent() {
+        let d = draft("""
+        Đơn vị kế toán phải nộp báo cáo tài chính quý chậm nhất là 20 ngày, kể từ ngày kết thúc quý; đối với Tổng công ty nhà nước chậm nhất là 45 ngày.
+        """)
+        #expect(deadlines(d).map { "\($0.n ?? 0)\($0.unit ?? "")" } == ["20d", "45d"])
+    }
+
+    @Test("two counts told for two kinds of draft share the event after them")
+    func twoCountsOneEvent() {
+        let d = draft("""
+        Thời gian góp ý tại Sở tối đa là 04 ngày đối với các dự thảo văn bản bình thường và 05 ngày đối với các dự thảo văn bản phức tạp, kể từ ngày nhận được hồ sơ.
+        """)
+        #expect(deadlines(d).map { "\($0.n ?? 0)\($0.unit ?? "")" } == ["4d", "5d"])
+    }
+
+    @Test("a count after the end of an event: 'Sau 15 ngày khi kết thúc Hội nghị'")
+    func countAfterAnEventEnds() {
+        let d = draft("""
+        Sau 15 ngày khi kết thúc Hội nghị, đề nghị các đơn vị gửi báo cáo cho Viện.
+        """)
+        #expect(deadlines(d).map { "\($0.kind) \($0.n ?? 0)\($0.unit ?? "")" } == ["within 15d"])
+    }
+
     @Test("each yearless date takes the period it is said for")
     func datePerPeriod() {
         let d = draft("""

@@ -15,7 +15,7 @@ extension DeadlineScanner {
             if j < t.count, t[j].is("la") { j += 1 }
             if j < t.count, t[j].is("sau") { j += 1 }
             // Only a count from an event: "chậm nhất 05 ngày kể từ …", not "chậm nhất ngày 05".
-            guard j + 1 < t.count, t[j].kind == .number, countsFromEvent(t, j)
+            guard j + 1 < t.count, t[j].kind == .number, countsFromEvent(t, j) || sharesEvent(t, i, j)
             else { return nil }
         } else if t.matches("thoi han", at: i) {
             // "Thời hạn giải quyết: 05 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ".
@@ -123,7 +123,22 @@ extension DeadlineScanner {
         var k = DateScanner.skipSpelled(t, j + 1)
         guard k < t.count, t[k].is("ngay") else { return false }
         k = skipAside(t, k + 1)
+        // "04 ngày đối với các dự thảo bình thường và 05 ngày đối với các dự thảo phức tạp, kể từ …".
+        if t.matches("doi voi", at: k), let comma = (k..<min(t.count, k + 16)).first(where: { t[$0].kind == .punct && t[$0].text != "-" }),
+           t[comma].text == "," {
+            k = comma + 1
+        }
         return (k..<min(t.count, k + 5)).contains { t.matches("ke tu", at: $0) || t.matches("tinh tu", at: $0) || t.matches("sau khi", at: $0) }
+            || k < t.count && t.matches("khi ket thuc", at: k)  // "Sau 15 ngày khi kết thúc Hội nghị"
+    }
+
+    /// "chậm nhất là 20 ngày, kể từ ngày kết thúc quý; đối với Tổng công ty nhà nước chậm nhất là
+    /// 45 ngày": a clause for other units that leaves out the event the clause before named.
+    static func sharesEvent(_ t: [Token], _ i: Int, _ j: Int) -> Bool {
+        guard j + 1 < t.count, t[j + 1].is("ngay"),
+              let semicolon = (max(0, i - 12)..<i).last(where: { t[$0].text == ";" }), t.matches("doi voi", at: semicolon + 1)
+        else { return false }
+        return (max(0, semicolon - 30)..<semicolon).contains { countsFromEvent(t, $0) }
     }
 
     /// Past "(làm việc)" and a bracketed aside: "15 ngày làm việc (trường hợp … 25 ngày làm việc) kể từ".
