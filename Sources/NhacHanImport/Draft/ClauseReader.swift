@@ -156,6 +156,29 @@ enum ClauseReader {
         return nil
     }
 
+    /// The words of the clause before a bare verb at `v` (back to a comma, colon, bracket or the
+    /// sentence's start), when they are its object rather than who does it ("UBND các xã gửi …").
+    static func objectBefore(_ t: [Token], verb v: Int, p: Paragraph) -> String? {
+        var b = v
+        while b > 0, v - b < 20, ![",", ";", ":", ".", "(", ")"].contains(t[b - 1].text) { b -= 1 }
+        guard v - b < 20 else { return nil }
+        while b < v, t[b].text == "-" || t[b].text == "+" || t[b].kind == .number && b + 1 < v && [".", ")"].contains(t[b + 1].text) {
+            b += t[b].kind == .number ? 2 : 1
+        }
+        if t.matches("dong thoi", at: b) { b += 2 }
+        guard b < v, t[b].kind == .word, !OrganWords.startsOrgan(p, at: t[b].start),
+              OrganWords.startsPersonTitle(p, at: t[b].start) == nil,
+              !(b..<v).contains(where: { DateScanner.date(t, at: $0) != nil || t[$0].is("da") })
+        else { return nil }
+        return p.text(t[b].start..<t[v - 1].end)
+    }
+
+    private static func lowercasedFirst(_ s: String) -> String {
+        // "Bản đăng ký" -> "bản đăng ký"; a name in capitals ("ĐH", "UBND") stays.
+        guard let first = s.first, first.isUppercase, !(s.dropFirst().first?.isUppercase ?? false) else { return s }
+        return first.lowercased() + s.dropFirst()
+    }
+
     /// The action: from the verb chain to the first of report target, "(qua", the deadline, ";", "để".
     static func action(_ t: [Token], from s: Int, limit: Int, p: Paragraph) -> String {
         var k = s + 1
@@ -164,6 +187,14 @@ enum ClauseReader {
             // "06 (sáu) tháng": a number spelled out again is part of the phrase.
             if tok.text == "(", DateScanner.skipSpelled(t, k) > k { k = DateScanner.skipSpelled(t, k); continue }
             if tok.text == "(" || tok.text == ";" || (tok.is("de") && p.exact(tok, "để")) || t.matches("dong thoi", at: k) { break }
+            // "Hạn chót gửi tóm tắt là 15/8/2021": the day is the deadline's, not the work's.
+            if tok.is("la"), k + 1 < t.count, DateScanner.date(t, at: k + 1) != nil { break }
+            // "Nộp đơn: từ ngày 13/05/2023 đến ngày 27/05/2023", "… bắt đầu từ ngày 17/4": a window's
+            // start, not the work.
+            if tok.is("tu"), k + 1 < t.count, DateScanner.date(t, at: k + 1) != nil {
+                if k - 2 > s, t.matches("bat dau", at: k - 2) || t.matches("thoi gian", at: k - 2) { k -= 2 }
+                break
+            }
             if intros.contains(tok.text), k + 1 < limit, OrganWords.startsOrgan(p, at: t[k + 1].start, requireCapital: true) { break }
             if verb(t, at: k - 1) != nil || (k >= 2 && verb(t, at: k - 2) == 2),
                OrganWords.startsOrgan(p, at: tok.start, requireCapital: true), k - s > 1 || verb(t, at: s) != nil { break }
@@ -186,6 +217,11 @@ enum ClauseReader {
             if t[b].is("giao"), let w = (b + 1..<(s - 1)).first(where: { Self.startsWork(t, at: $0) }) { b = w }
             let clause = p.text(t[b].start..<t[s - 2].end)
             if !clause.isEmpty, s - b < 60 { text = clause + "; " + text.lowercased() }
+        } else if k - s <= 1, let object = objectBefore(t, verb: s, p: p) {
+            // "Bản đăng ký thi đua … gửi trước ngày D", "… tổ chức đại hội cấp cơ sở xong trước
+            // ngày D": a bare verb after its object; the object is the work.
+            let completes = t[s].is("xong") || t.matches("hoan thanh", at: s) || t.matches("hoan tat", at: s)
+            text = completes ? object + " " + text.lowercased() : text + " " + Self.lowercasedFirst(object)
         }
         while let l = text.last, ",:-.".contains(l) { text.removeLast() }
         // "Báo cáo đối với báo cáo định kỳ hằng tháng" -> "Báo cáo định kỳ hằng tháng".

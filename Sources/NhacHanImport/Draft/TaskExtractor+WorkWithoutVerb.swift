@@ -62,7 +62,21 @@ extension TaskExtractor {
         // "Thời hạn giải quyết khiếu nại lần đầu không quá 30 ngày, kể từ ngày thụ lý": a count
         // from an event is a time limit whatever the verb; the clause before it names the work.
         if hit.deadline.kind == .within,
-           phrase.contains(where: { t.matches("ke tu", at: $0) || t.matches("tinh tu", at: $0) || t.matches("sau khi", at: $0) }) { return 0 }
+           phrase.contains(where: { t.matches("ke tu", at: $0) || t.matches("tinh tu", at: $0) || t.matches("sau khi", at: $0) }) {
+            // "- Trong thời hạn 10 ngày kể từ ngày nhận đủ hồ sơ, Chủ tịch UBND cấp huyện quyết
+            // định …", "+ Trong thời hạn 15 ngày … thì bộ … phải có văn bản trả lời": a count that
+            // opens its sentence dates the clause after its comma or "thì".
+            let marker = t.count > 1 && t[0].text.count == 1 && [")", "."].contains(t[1].text) ? 2 : 0  // "b) Trong thời hạn …"
+            if (marker..<hit.tokenStart).allSatisfy({ t[$0].kind != .word }),
+               let comma = (hit.tokenEnd..<min(t.count, hit.tokenEnd + 20)).first(where: {
+                   // The clause's subject after its comma is a name ("xã, phường" runs on).
+                   t[$0].is("thi") || t[$0].text == "," && $0 + 1 < t.count && p.scalars[t[$0 + 1].start].properties.isUppercase
+               }),
+               comma + 2 < t.count {
+                return (comma + 1..<min(t.count, comma + 15)).first(where: { ClauseReader.startsWork(t, at: $0) }) ?? comma + 1
+            }
+            return 0
+        }
         // "hoàn thành vào ngày D", "Thời gian hoàn thành: ngày D": the verb is in the phrase.
         if let k = phrase.first(where: { ClauseReader.verb(t, at: $0) != nil }) { return k }
         // "Ngày hết hạn lấy ý kiến: D", "hạn chót: D": the phrase names itself a deadline.
