@@ -47,6 +47,20 @@ struct RealFormTests {
         #expect(deadlines(d).map { "\($0.kind) \($0.n ?? 0)\($0.unit ?? "")" } == ["within 15d"])
     }
 
+    @Test("a timetable line 'Ngày D: <bước>' is done by its day, unless it is held on it")
+    func timetableLines() {
+        let d = draft("""
+        Lịch trình bầu cử:
+        Ngày 17/2/2021: Hiệp thương lần 1.
+        Ngày 12/4/2021: Niêm yết danh sách cử tri.
+        Ngày 27/4/2021: Công bố danh sách những người ứng cử.
+        Ngày 22/5/2021: Bầu cử toàn quốc.
+        """)
+        let firm = d.tasks.filter { !$0.tentative && $0.deadline != nil }
+        #expect(firm.map { "\($0.deadline!.kind.rawValue) \($0.deadline!.date?.description ?? "-")" } == ["through 2021-04-12", "through 2021-04-27"])
+        #expect(firm.map(\.action) == ["Niêm yết danh sách cử tri", "Công bố danh sách những người ứng cử"])
+    }
+
     @Test("each yearless date takes the period it is said for")
     func datePerPeriod() {
         let d = draft("""

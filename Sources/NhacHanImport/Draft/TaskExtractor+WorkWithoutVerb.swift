@@ -77,6 +77,11 @@ extension TaskExtractor {
             }
             return 0
         }
+        // "Ngày 12/4/2021: Niêm yết danh sách cử tri": a timetable line names its step after the colon.
+        if hit.role == .deadline, (0..<hit.tokenStart).allSatisfy({ t[$0].kind != .word }),
+           let colon = phrase.first(where: { t[$0].text == ":" }), colon + 1 < t.count {
+            return (colon + 1..<min(t.count, colon + 15)).first(where: { ClauseReader.startsWork(t, at: $0) }) ?? colon + 1
+        }
         // "hoàn thành vào ngày D", "Thời gian hoàn thành: ngày D": the verb is in the phrase.
         if let k = phrase.first(where: { ClauseReader.verb(t, at: $0) != nil }) { return k }
         // "Ngày hết hạn lấy ý kiến: D", "hạn chót: D": the phrase names itself a deadline.
