@@ -49,6 +49,11 @@ enum DateScanner {
            t[end + 1].start == t[end].end, t[end + 1].kind == .number {
             let ys = t[end + 1].text
             guard ys.count == 4 || ys.count == 2, var y = Int(ys) else { return nil }
+            // "31/5/20 23": a year the page broke in two.
+            if ys == "20", end + 2 < t.count, t[end + 2].kind == .number, t[end + 2].text.count == 2,
+               t[end + 2].start == t[end + 1].end + 1, let whole = Int(ys + t[end + 2].text) {
+                return WrittenDate(day: d, month: m, year: whole, tokenStart: i, tokenEnd: end + 3)
+            }
             if ys.count == 2 { y += 2000 }
             // "29/3/2024/QĐ" is a number, not a date.
             if end + 2 < t.count, t[end + 2].start == t[end + 1].end, t[end + 2].text == "/" { return nil }

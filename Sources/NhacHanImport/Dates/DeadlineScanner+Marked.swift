@@ -82,9 +82,12 @@ extension DeadlineScanner {
             j = i + 2; kind = .through
             while j < t.count, j < i + 8, t[j].kind == .word || t[j].text == ":", !t[j].is("ngay"), !t[j].is("truoc"), DateScanner.time(t, at: j) == nil { j += 1 }
             if j < t.count, t[j].is("truoc") { return nil }
-        } else if t[i].is("trong"), let (last, end) = periodEnd(t, at: i + 1) {
+        } else if t[i].is("trong"), let (last, end) = periodEnd(t, at: i + 1),
+                  t[i + 1].is("quy") || (max(0, i - 8)..<i).contains(where: { SendingIn.sends(t, at: $0) }) {
             // "hoàn thành và trình UBND tỉnh trong quý I/2020", "báo cáo trong tháng 9/2022":
-            // by the period's last day.
+            // by the period's last day. A month is the limit of a delivery only: "tổng kết chi hội
+            // trong tháng 12/2020", "chấm sơ khảo trong tháng 12" tell when work goes on, and
+            // "báo cáo tình hình trong tháng 9" the month a report covers.
             let dl = DraftDeadline(kind: .through, date: last, phrase: phrase(t, i, end, p))
             return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: end, role: .periodEnd)
         } else if t.matches("trong ngay", at: i) {
