@@ -36,7 +36,7 @@ extension TaskExtractor {
            hit.deadline.date.map({ !occasions.contains($0) }) ?? true,
            (0..<hit.tokenStart).allSatisfy({ t[$0].kind != .word }), let comma = (hit.tokenEnd..<min(t.count, hit.tokenEnd + 6)).first(where: { t[$0].text == "," }),
            comma + 3 < t.count, !(comma..<min(t.count, comma + 8)).contains(where: { t[$0].is("da") }) {
-            return (comma + 1..<min(t.count, comma + 15)).first(where: { ClauseReader.startsWork(t, at: $0) }) ?? comma + 1
+            return Self.workAfter(t, comma)
         }
         // "(Trong thời gian) Từ nay đến 15-1-2015, Công đoàn cơ sở sẽ lập danh sách …": from now
         // until a day, the work after the comma is due by it ("Treo băng rôn từ nay đến hết ngày
@@ -45,7 +45,7 @@ extension TaskExtractor {
            (0..<hit.tokenStart - 2).allSatisfy({ t[$0].kind != .word }) || hit.tokenStart == 5 && t.matches("trong thoi gian", at: 0),
            let comma = (hit.tokenEnd..<min(t.count, hit.tokenEnd + 3)).first(where: { t[$0].text == "," }), comma + 3 < t.count,
            !(comma..<min(t.count, comma + 8)).contains(where: { t[$0].is("da") }) {
-            return (comma + 1..<min(t.count, comma + 15)).first(where: { ClauseReader.startsWork(t, at: $0) }) ?? comma + 1
+            return Self.workAfter(t, comma)
         }
         // "Sau ngày 15/12/2019 các Kho bạc không thực hiện điều chỉnh số liệu": the work is what
         // is no longer done after the day.
@@ -56,7 +56,7 @@ extension TaskExtractor {
         // "Chậm nhất ngày 03/4/2021: Thành lập Tổ bầu cử", "Trước ngày 15/6 (…): Hoàn thiện hồ sơ":
         // a milestone that opens its sentence names its work after the colon.
         if let k = Self.milestoneColon(hit, t, p), k + 1 < t.count {
-            return (k + 1..<min(t.count, k + 15)).first(where: { ClauseReader.startsWork(t, at: $0) }) ?? k + 1
+            return Self.workAfter(t, k)
         }
         let phrase = hit.tokenStart..<hit.tokenEnd
         // "Thời hạn giải quyết khiếu nại lần đầu không quá 30 ngày, kể từ ngày thụ lý": a count
@@ -73,20 +73,26 @@ extension TaskExtractor {
                    t[$0].is("thi") || t[$0].text == "," && $0 + 1 < t.count && p.scalars[t[$0 + 1].start].properties.isUppercase
                }),
                comma + 2 < t.count {
-                return (comma + 1..<min(t.count, comma + 15)).first(where: { ClauseReader.startsWork(t, at: $0) }) ?? comma + 1
+                return Self.workAfter(t, comma)
             }
             return 0
         }
         // "Ngày 12/4/2021: Niêm yết danh sách cử tri": a timetable line names its step after the colon.
         if hit.role == .deadline, (0..<hit.tokenStart).allSatisfy({ t[$0].kind != .word }),
            let colon = phrase.first(where: { t[$0].text == ":" }), colon + 1 < t.count {
-            return (colon + 1..<min(t.count, colon + 15)).first(where: { ClauseReader.startsWork(t, at: $0) }) ?? colon + 1
+            return Self.workAfter(t, colon)
         }
         // "hoàn thành vào ngày D", "Thời gian hoàn thành: ngày D": the verb is in the phrase.
         if let k = phrase.first(where: { ClauseReader.verb(t, at: $0) != nil }) { return k }
         // "Ngày hết hạn lấy ý kiến: D", "hạn chót: D": the phrase names itself a deadline.
         if !hit.isWindow, phrase.contains(where: { t[$0].is("han") && p.exact(t[$0], "hạn") }) { return hit.tokenStart }
         return nil
+    }
+
+    /// The first word of the work named after a comma, colon or "thì" at `k`: its first work
+    /// verb within a few words, else the word after it.
+    static func workAfter(_ t: [Token], _ k: Int) -> Int {
+        (k + 1..<min(t.count, k + 15)).first(where: { ClauseReader.startsWork(t, at: $0) }) ?? k + 1
     }
 
     /// The colon after a limit that opens its sentence ("Chậm nhất là ngày 17/02/2021:",
