@@ -67,15 +67,11 @@ enum DeadlineScanner {
         let delivered = !t[d.tokenEnd].is("la") && (t.matches("bao cao", at: k) || t[k].is("nop") || t.matches("gui bao cao", at: k))
         // "Ngày 12/4: Niêm yết danh sách cử tri": a step of a timetable opening its line is done by
         // its day, unless it is held on it (a meeting, a vote, an exam, a ceremony).
-        let step = t[d.tokenEnd].text == ":" && (i == 0 || t[i - 1].text != "(") && p.startsLine(t[i].start) && !leadEvents.contains { t.matches($0, at: k) }
+        let step = t[d.tokenEnd].text == ":" && (i == 0 || t[i - 1].text != "(") && p.startsLine(t[i].start) && !HeldStep.isHeld(t, at: k)
         guard limit || done || delivered || step, let date = years.resolve(d) else { return nil }
         let dl = DraftDeadline(kind: .through, date: date, phrase: phrase(t, i, k + 2, p))
         return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: k + 2)
     }
-
-    /// Steps of a timetable held on their day rather than done by it.
-    private static let leadEvents = ["hop", "hoi nghi", "hoi thao", "tap huan", "khai mac", "be mac", "thi", "le", "bau cu",
-                                     "hiep thuong", "trao", "to chuc", "dien ra", "tiep xuc", "gap mat", "du kien"]
 
     /// "20 ngày, kể từ ngày 11-4-2018 đến hết ngày 2-5-2018", "trong 50 ngày kể từ ngày 10/02
     /// đến hết ngày 30/03/2020": a count whose last day is written; the written day is the limit

@@ -66,8 +66,8 @@ extension TaskExtractor {
             // "- Trong thời hạn 10 ngày kể từ ngày nhận đủ hồ sơ, Chủ tịch UBND cấp huyện quyết
             // định …", "+ Trong thời hạn 15 ngày … thì bộ … phải có văn bản trả lời": a count that
             // opens its sentence dates the clause after its comma or "thì".
-            let marker = t.count > 1 && t[0].text.count == 1 && [")", "."].contains(t[1].text) ? 2 : 0  // "b) Trong thời hạn …"
-            if (marker..<hit.tokenStart).allSatisfy({ t[$0].kind != .word }),
+            let marker = LineShape.marker(p.scalars)?.length ?? 0  // "b) Trong thời hạn …"
+            if (0..<hit.tokenStart).allSatisfy({ t[$0].kind != .word || t[$0].start < marker }),
                let comma = (hit.tokenEnd..<min(t.count, hit.tokenEnd + 20)).first(where: {
                    // The clause's subject after its comma is a name ("xã, phường" runs on).
                    t[$0].is("thi") || t[$0].text == "," && $0 + 1 < t.count && p.scalars[t[$0 + 1].start].properties.isUppercase

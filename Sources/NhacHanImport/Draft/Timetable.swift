@@ -80,14 +80,10 @@ extension TaskExtractor {
         }
     }
 
-    /// Steps held on their day rather than finished by it: "Họp hội đồng …", "Tập huấn …",
-    /// "Thông báo lịch …", "Khai mạc …", "Hướng dẫn và phổ biến …".
-    private static let events = ["hop", "hoi nghi", "hoi thao", "tap huan", "thong bao", "khai mac", "be mac", "to chuc",
-                                 "huong dan", "pho bien", "thi", "le", "trao", "du kien", "cong bo"]
-
+    /// A step held or announced on its day ("Họp …", "Thông báo lịch …"), or a cell of no words.
     private static func isEvent(_ s: [Token]) -> Bool {
         guard let first = s.firstIndex(where: { $0.kind == .word }) else { return true }
-        return events.contains { w in s.matches(w, at: first) }
+        return HeldStep.isHeldOrAnnounced(s, at: first)
     }
 
     /// A timetable's date cell: "21/1/2011", "21/1/2011 (18/12 âm lịch)", "Từ 02.5.2018 đến
