@@ -149,6 +149,12 @@ struct DeadlineFormTests {
         .init(id: "Thời gian dự thi: từ A đến B", sentence: "1. Thời gian dự thi: Từ ngày 05/3/2024 đến ngày 30/4/2024.", kind: .through, date: "2024-04-30"),
         .init(id: "Thời gian phát động cuộc thi đến hết ngày D", sentence: "Thời gian phát động cuộc thi đến hết ngày 1/5/2024.", kind: .through, date: "2024-05-01"),
         .init(id: "Thời gian tổ chức: từ A đến B stays a window", sentence: "Thời gian tổ chức: Từ ngày 05/4/2024 đến ngày 30/4/2024.", kind: nil),
+        .init(id: "a birth date limit says who is enrolled", sentence: "Tuyển sinh trẻ sinh trước ngày 01/01/2019.", kind: nil),
+        .init(id: "a residence before a day says who is covered", sentence: "Học sinh có hộ khẩu thường trú trước ngày 31/12/2023 được ưu tiên.", kind: nil),
+        .init(id: "a debt arising before a day is no limit", sentence: "Các khoản nợ phát sinh trước ngày 01/01/2024 được xử lý như sau.", kind: nil),
+        .init(id: "papers issued before a day stay valid", sentence: "Giấy tờ được cấp trước ngày 01/7/2024 vẫn có giá trị sử dụng.", kind: nil),
+        .init(id: "what was filed before a day need not be filed again", sentence: "Trường hợp đã nộp hồ sơ trước ngày 10/3/2024 thì không phải nộp lại.", kind: nil),
+        .init(id: "a limit beside an eligibility date is still read", sentence: "Trẻ sinh trước ngày 01/01/2019 nộp hồ sơ tại trường trước ngày 20/3/2024.", kind: .before, date: "2024-03-20"),
         .init(id: "tình hình is no data cut-off", sentence: "Các phòng báo cáo tình hình vào thứ Năm hằng tuần.", kind: .every, rule: "FREQ=WEEKLY;BYDAY=TH"),
     ]
 

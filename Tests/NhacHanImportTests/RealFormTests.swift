@@ -154,6 +154,34 @@ struct RealFormTests {
         #expect(corner.issued?.description == "2011-04-05")
     }
 
+    @Test("a table's column header wrapped over two lines is read, with days in a month of each quarter, and a dated prose line is not read twice")
+    func wrappedReportFormHeader() {
+        let d = TestSupport.draft(text: """
+        Ký hiệu biểu
+        Tên biểu
+        Kỳ báo cáo
+        Ngày nhận
+        báo cáo
+        001.N/BCH-DS
+        Dân số trung bình
+        Năm
+        Ngày 31 tháng 3 năm sau
+        003.Q/BCH-VĐT
+        Vốn đầu tư
+        Quý
+        Ngày 15 tháng đầu quý sau
+        """)
+        #expect(TestSupport.deadlines(d).map { $0.rule ?? "-" } == ["FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=31", "FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=15"])
+        #expect(d.tasks.map(\.action) == ["Biểu 001.N/BCH-DS", "Biểu 003.Q/BCH-VĐT"])
+        let prose = TestSupport.draft(text: """
+        2. Báo cáo giám sát, đánh giá định kỳ
+        Ngày nhận báo cáo:
+        + Báo cáo 06 tháng: Trước ngày 10/7 hằng năm
+        + Báo cáo năm: Trước ngày 10/02 năm sau
+        """)
+        #expect(TestSupport.deadlines(prose).compactMap(\.rule).sorted() == ["FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=10", "FREQ=YEARLY;BYMONTH=7;BYMONTHDAY=10"])
+    }
+
     @Test("a text whose only limits no work governs drafts them with their sentence, and says so")
     func unattachedLimitsWhenNothingElse() throws {
         let d = TestSupport.draft(text: "Thời gian niêm yết: 20 ngày, kể từ ngày 20 tháng 5 năm 2023 đến hết ngày 08 tháng 6 năm 2023.\n")

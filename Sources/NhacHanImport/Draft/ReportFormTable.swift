@@ -12,11 +12,17 @@ extension TaskExtractor {
     mutating func readReportForms(_ lines: [CleanLine]) {
         readReceivingDayLabels(lines)
         // A column header: short, no figures ("Ngày nhận báo cáo", "Thời hạn gửi báo cáo").
-        guard let header = lines.firstIndex(where: { line in
+        // A cell the page wrapped ("Ngày nhận" / "báo cáo") is read joined with the line after.
+        guard let header = lines.indices.lazy.compactMap({ h -> Int? in
+            let line = lines[h]
+            guard LineShape.wordCount(line.scalars) <= 12, !line.text.contains(where: \.isNumber) else { return nil }
             let f = Fold.key(line.text)
-            return LineShape.wordCount(line.scalars) <= 12 && !line.text.contains(where: \.isNumber)
-                && Self.dueColumns.contains { f.contains($0) }
-        }) else { return }
+            if Self.dueColumns.contains(where: { f.contains($0) }) { return h }
+            guard h + 1 < lines.count, LineShape.wordCount(line.scalars) <= 4, LineShape.wordCount(lines[h + 1].scalars) <= 4,
+                  !lines[h + 1].text.contains(where: \.isNumber) else { return nil }
+            let joined = f + " " + Fold.key(lines[h + 1].text)
+            return Self.dueColumns.contains(where: { joined.contains($0) }) && !Self.dueColumns.contains(where: { Fold.key(lines[h + 1].text).contains($0) }) ? h + 1 : nil
+        }).first else { return }
         var label: (text: String, line: Int)?
         var rows = 0
         var above: [DraftDeadline] = []
@@ -33,7 +39,10 @@ extension TaskExtractor {
             } else if !days.isEmpty {
                 above = days
             }
-            for deadline in days {
+            // A line the prose reader already dated ("+ Báo cáo 06 tháng: Trước ngày 10/7" under a
+            // "Thời hạn báo cáo:" label) is not read twice.
+            let known = found.contains { !$0.isTableRow && $0.lines.from <= line.sourceLine && line.sourceLine <= $0.lines.to }
+            for deadline in days where !known {
                 rows += 1
                 found.append(FoundTask(units: [], allAddressed: true, action: label?.text ?? "Gửi báo cáo", reportTo: nil, via: nil,
                                        deadline: deadline, lines: LineRange(label?.line ?? line.sourceLine, line.sourceLine),
@@ -68,7 +77,7 @@ extension TaskExtractor {
     }
 
     static let dueColumns = ["ngay nhan bao cao", "thoi han nhan bao cao", "thoi han gui bao cao", "ngay gui bao cao",
-                                     "thoi han nop bao cao", "han gui bao cao"]
+                             "thoi han nop bao cao", "han gui bao cao"]
 
     private static let dittoMarks: Set<String> = ["“", "”", "\"", "nt", "-nt-", "-“-", "''"]
 
@@ -111,6 +120,15 @@ extension TaskExtractor {
                     out.append(DraftDeadline(kind: .every, rule: "FREQ=MONTHLY;BYMONTHDAY=\(days[0])", start: start,
                                              recurrenceKind: .through, phrase: p.text(t[i].start..<t[k + 1].end)))
                     i = k + 2
+                    continue
+                }
+                // "Ngày 15 tháng đầu quý sau", "ngày 20 tháng cuối quý": a day of one month of
+                // each quarter.
+                if days.count == 1, let period = Periodicity.detect(t, from: k, to: min(t.count, k + 4)),
+                   period.tokenStart == k, period.freq == "YEARLY", period.months != nil {
+                    out.append(DraftDeadline(kind: .every, rule: period.rule(day: days[0], month: nil), start: start,
+                                             recurrenceKind: .through, phrase: p.text(t[i].start..<t[period.tokenEnd - 1].end)))
+                    i = period.tokenEnd
                     continue
                 }
                 // "17 ngày sau kỳ báo cáo"
