@@ -173,6 +173,12 @@ struct RealFormTests {
         """)
         #expect(TestSupport.deadlines(d).map { $0.rule ?? "-" } == ["FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=31", "FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=15"])
         #expect(d.tasks.map(\.action) == ["Biểu 001.N/BCH-DS", "Biểu 003.Q/BCH-VĐT"])
+        // A whole header row on one line is long, but has no figures and no sentence.
+        let row = TestSupport.draft(text: """
+        STT Ký hiệu biểu Tên biểu Kỳ báo cáo Ngày nhận báo cáo Đơn vị báo cáo Đơn vị nhận báo cáo
+        1 002.T/BCH-CN Sản xuất công nghiệp Tháng Ngày 12 tháng sau tháng báo cáo
+        """)
+        #expect(TestSupport.deadlines(row).map { $0.rule ?? "-" } == ["FREQ=MONTHLY;BYMONTHDAY=12"])
         let prose = TestSupport.draft(text: """
         2. Báo cáo giám sát, đánh giá định kỳ
         Ngày nhận báo cáo:

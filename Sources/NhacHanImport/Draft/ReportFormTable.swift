@@ -15,7 +15,9 @@ extension TaskExtractor {
         // A cell the page wrapped ("Ngày nhận" / "báo cáo") is read joined with the line after.
         guard let header = lines.indices.lazy.compactMap({ h -> Int? in
             let line = lines[h]
-            guard LineShape.wordCount(line.scalars) <= 12, !line.text.contains(where: \.isNumber) else { return nil }
+            // A whole header row ("STT Ký hiệu biểu Tên biểu Kỳ báo cáo Ngày nhận báo cáo Đơn vị báo
+            // cáo Đơn vị nhận báo cáo") is long but has no figures and no sentence in it.
+            guard LineShape.wordCount(line.scalars) <= 24, !line.text.contains(where: { $0.isNumber || $0 == "." || $0 == ";" }) else { return nil }
             let f = Fold.key(line.text)
             if Self.dueColumns.contains(where: { f.contains($0) }) { return h }
             guard h + 1 < lines.count, LineShape.wordCount(line.scalars) <= 4, LineShape.wordCount(lines[h + 1].scalars) <= 4,
