@@ -25,6 +25,16 @@ struct ActionTextTests {
         #expect(actions("Báo cáo tháng gửi trước ngày 20 hằng tháng.") == ["Gửi báo cáo tháng"])
     }
 
+    @Test("a delivery with no object sends the work before its comma: 'rà soát, tổng hợp số liệu, gửi về …'")
+    func workBeforeBareDelivery() {
+        #expect(actions("Các phòng chuyên môn rà soát, tổng hợp số liệu, gửi về Phòng Nội vụ trước ngày 15/3/2021.")
+            == ["Rà soát, tổng hợp số liệu, gửi về Phòng Nội vụ"])
+        #expect(actions("UBND các xã xây dựng kế hoạch thực hiện, gửi về UBND huyện (qua Phòng Văn hóa) trước ngày 10/4/2021.")
+            == ["Xây dựng kế hoạch thực hiện, gửi về UBND huyện"])
+        // A delivery with its own object is the work itself.
+        #expect(actions("UBND các xã rà soát, gửi báo cáo về UBND huyện trước ngày 10/4/2021.") == ["Gửi báo cáo"])
+    }
+
     @Test("'xong' completes the work before it, and who does it is not the work")
     func completionParticle() {
         #expect(actions("Các cơ sở Hội hoàn thành tổng kết chi hội, đồng thời chuẩn bị và tổ chức đại hội cấp cơ sở xong trước ngày 10/5/2021.")

@@ -24,11 +24,11 @@ struct ImportCorpusTests {
         // Counting the tentative tasks (marked limits no work governs, written as comments for
         // the clerk to confirm): 19 more right and 2 invented more than the active tasks alone.
         #expect(s.invented <= 15, "\(s)")
-        #expect(s.deadlineRecall >= 0.683, "\(s)")
-        #expect(s.deadlinePrecision >= 0.861, "\(s)")
+        #expect(s.deadlineRecall >= 0.685, "\(s)")
+        #expect(s.deadlinePrecision >= 0.860, "\(s)")
         let firm = try await offPool { try ImportCorpusScore.measure("validation", firm: true) }
         #expect(firm.invented <= 14, "\(firm)")
-        #expect(firm.deadlineRecall >= 0.642 && firm.deadlinePrecision >= 0.869, "\(firm)")
+        #expect(firm.deadlineRecall >= 0.644 && firm.deadlinePrecision >= 0.867, "\(firm)")
         #expect(s.numberRecall >= 0.680 && s.numberPrecision >= 0.876, "\(s)")
         #expect(s.issuedRecall >= 0.787 && s.issuedPrecision >= 0.928, "\(s)")
     }

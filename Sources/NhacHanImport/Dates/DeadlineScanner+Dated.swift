@@ -145,9 +145,25 @@ extension DeadlineScanner {
                       kind: DraftDeadline.Kind, t: [Token], i: Int, end: Int, p: Paragraph,
                       years: YearContext) -> DeadlineHit {
         let rule = period.rule(day: day, month: month)
-        let dl = DraftDeadline(kind: .every, time: time?.text, rule: rule, start: years.recurrenceStart,
+        let dl = DraftDeadline(kind: .every, time: time?.text, rule: rule, start: laterStart(t, years: years),
                           recurrenceKind: kind == .through ? .through : .before,
                           phrase: phrase(t, min(i, period.tokenStart), max(end, period.tokenEnd), p))
         return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: end)
+    }
+
+    /// "Từ năm 2025, các cơ quan báo cáo định kỳ …", "kể từ ngày 01/01/2025": a regime that
+    /// begins later than the text starts then, so nothing is reminded before it.
+    static func laterStart(_ t: [Token], years: YearContext) -> CivilDate? {
+        let base = years.recurrenceStart
+        for k in t.indices where t[k].is("tu") {
+            var begins: CivilDate?
+            if t.matches("nam", at: k + 1), let y = t[safe: k + 2].flatMap({ $0.kind == .number && $0.text.count == 4 ? Int($0.text) : nil }) {
+                begins = CivilDate(year: y, month: 1, day: 1)
+            } else if k > 0, t[k - 1].is("ke"), let d = DateScanner.date(t, at: k + 1), d.year != nil {
+                begins = years.resolve(d)
+            }
+            if let begins, base.map({ begins.dayNumber > $0.dayNumber }) ?? true { return begins }
+        }
+        return base
     }
 }

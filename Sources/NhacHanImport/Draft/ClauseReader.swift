@@ -173,6 +173,24 @@ enum ClauseReader {
         return p.text(t[b].start..<t[v - 1].end)
     }
 
+    /// The work of the clause ending at `comma`: from its first work verb (after who does it),
+    /// without a bracket at its end; nil when the clause opens with no work verb.
+    static func workBefore(_ t: [Token], comma: Int, p: Paragraph) -> String? {
+        var b = comma
+        var depth = 0
+        while b > 0, comma - b < 40 {
+            let x = t[b - 1].text
+            if x == ")" { depth += 1 } else if x == "(" { depth -= 1 }
+            if depth == 0, [";", ":", "."].contains(x) { break }
+            b -= 1
+        }
+        guard comma - b < 40, let w = (b..<comma).first(where: { startsWork(t, at: $0) }), w < comma - 1 else { return nil }
+        var e = comma
+        if t[e - 1].text == ")", let open = (w..<e).last(where: { t[$0].text == "(" }) { e = open }
+        guard e - w >= 2, !(w..<e).contains(where: { DateScanner.date(t, at: $0) != nil }) else { return nil }
+        return p.text(t[w].start..<t[e - 1].end)
+    }
+
     private static func lowercasedFirst(_ s: String) -> String {
         // "Bản đăng ký" -> "bản đăng ký"; a name in capitals ("ĐH", "UBND") stays.
         guard let first = s.first, first.isUppercase, !(s.dropFirst().first?.isUppercase ?? false) else { return s }
@@ -216,12 +234,17 @@ enum ClauseReader {
             // "Giao Sở … chủ trì, …": the work starts at its first verb, after whom it is given to.
             if t[b].is("giao"), let w = (b + 1..<(s - 1)).first(where: { Self.startsWork(t, at: $0) }) { b = w }
             let clause = p.text(t[b].start..<t[s - 2].end)
-            if !clause.isEmpty, s - b < 60 { text = clause + "; " + text.lowercased() }
+            if !clause.isEmpty, s - b < 60 { text = clause + "; " + Self.lowercasedFirst(text) }
+        } else if (t[s].is("gui") || t[s].is("nop")), s >= 2, t[s - 1].text == ",",
+                  s + 1 >= limit || ["ve", "len", "den", "toi"].contains(t[s + 1].text), let work = workBefore(t, comma: s - 1, p: p) {
+            // "xây dựng báo cáo kết quả … năm 2024 (theo đề cương), gửi về UBND huyện": a delivery
+            // with no object of its own sends the work of the clause before its comma.
+            text = work + ", " + Self.lowercasedFirst(text)
         } else if k - s <= 1, let object = objectBefore(t, verb: s, p: p) {
             // "Bản đăng ký thi đua … gửi trước ngày D", "… tổ chức đại hội cấp cơ sở xong trước
             // ngày D": a bare verb after its object; the object is the work.
             let completes = t[s].is("xong") || t.matches("hoan thanh", at: s) || t.matches("hoan tat", at: s)
-            text = completes ? object + " " + text.lowercased() : text + " " + Self.lowercasedFirst(object)
+            text = completes ? object + " " + Self.lowercasedFirst(text) : text + " " + Self.lowercasedFirst(object)
         }
         while let l = text.last, ",:-.".contains(l) { text.removeLast() }
         // "Báo cáo đối với báo cáo định kỳ hằng tháng" -> "Báo cáo định kỳ hằng tháng".

@@ -68,6 +68,9 @@ public struct DirectiveImporter: Sendable {
         if header.issuer == nil { warnings.append("không thấy cơ quan ban hành") }
         if tasks.allSatisfy({ $0.deadline == nil }) { warnings.append("không thấy hạn báo cáo nào trong văn bản") }
         warnings += extractor.warnings + assembler.warnings + checkWarnings
+        // Two tasks of one line give the same warning once.
+        var seen: Set<String> = []
+        warnings = warnings.filter { seen.insert($0).inserted }
         if warnings.count > 200 {
             let more = warnings.count - 200
             warnings = Array(warnings.prefix(200)) + ["… và \(more) cảnh báo khác"]

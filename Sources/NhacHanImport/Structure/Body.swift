@@ -33,6 +33,13 @@ enum BodyParser {
         "nghien cuu", "phat huy", "can", "phai", "duoc", "thong tin tuyen", "chuan bi",
         "gui", "nop", "hoan thanh", "trinh", "de xuat", "cap nhat", "dang ky",
     ]
+    /// Verbs that end a unit's name only when written in lower case: capitalised they are part
+    /// of one ("Hội đồng Đánh giá"). Words that name units in lower case too ("Ban quản lý",
+    /// "Bộ phận tiếp nhận", "Hội đồng thẩm định") are not among them.
+    private static let lowercaseBoundaries: [String] = [
+        "tu danh gia", "tu kiem tra", "tu cham", "danh gia", "cham diem", "phe duyet", "ban hanh", "niem yet",
+        "cong khai", "xac nhan", "lap",
+    ]
     private static let closingLeads = ["yeu cau", "tren day", "bao de", "trong qua trinh", "nhan duoc van ban",
                                        "de nghi thu truong", "de nghi cac", "vay thong bao", "de nghi"]
 
@@ -100,7 +107,8 @@ enum BodyParser {
             if c == " " {
                 words += 1
                 let j = i + 1
-                if j < p.count, boundaries.contains(where: { startsWord(f, at: j, $0) }),
+                if j < p.count, boundaries.contains(where: { startsWord(f, at: j, $0) })
+                    || !p.scalars[j].properties.isUppercase && lowercaseBoundaries.contains(where: { startsWord(f, at: j, $0) }),
                    !(f[..<j].suffix(4).elementsEqual("cac ".utf8)) {
                     break
                 }

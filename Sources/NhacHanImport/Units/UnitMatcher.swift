@@ -78,9 +78,13 @@ struct UnitMatcher: Sendable {
         return 0
     }
 
+    /// "các cơ quan, đơn vị" says everyone addressed; "các phòng, ban, ngành thuộc UBND huyện",
+    /// "các sở, ban, ngành tỉnh" name a group of one organ or level, a recipient of its own.
     private func isGeneric(_ words: ArraySlice<KeyWord>) -> Bool {
         let ws = words.map(\.word)
-        return Self.generic.contains { ws.count >= $0.count && Array(ws.prefix($0.count)) == $0 }
+        guard Self.generic.contains(where: { ws.count >= $0.count && Array(ws.prefix($0.count)) == $0 }) else { return false }
+        // A short name only: a long run is a sentence, whatever "thuộc" it holds.
+        return !(ws.count <= 10 && ws.contains("thuoc") || ws.count <= 10 && ["huyen", "tinh", "thi xa", "thanh pho"].contains { ws.joined(separator: " ").hasSuffix(" " + $0) })
     }
 
     /// Splits a list of names ("Phòng GD&ĐT, UBMTTQ và các tổ chức CT-XH huyện") into units.
@@ -119,7 +123,7 @@ struct UnitMatcher: Sendable {
             var end = i + 1
             while end < w.count {
                 let boundary = w[end].separatorBefore || Self.connectors.contains(w[end - 1].word)
-                if boundary, OrganWords.startsOrgan(p, at: w[end].start) || longest(w, at: end) != nil
+                if boundary, !Self.kindInList(w, at: end), OrganWords.startsOrgan(p, at: w[end].start) || longest(w, at: end) != nil
                     || OrganWords.startsPersonTitle(p, at: w[end].start) != nil { break }
                 end += 1
             }
@@ -132,6 +136,13 @@ struct UnitMatcher: Sendable {
             i = end
         }
         return out
+    }
+
+    /// "Các phòng, ban, ngành thuộc UBND huyện", "các sở, ban, ngành, đoàn thể tỉnh": a bare kind
+    /// word in lower case, between commas, lists kinds of one group rather than naming an organ.
+    private static func kindInList(_ w: [KeyWord], at i: Int) -> Bool {
+        guard !w[i].capitalized, i + 1 <= w.count else { return false }
+        return i + 1 == w.count || w[i + 1].separatorBefore || connectors.contains(w[i + 1].word)
     }
 
     /// Directory units named anywhere in a range (other words are skipped).
