@@ -4,7 +4,7 @@ import Testing
 
 /// A district's công văn as a clerk gets it: who it is for, who does what by when, each read
 /// the way the clerk would write the config by hand.
-@Suite("A district letter drafted whole")
+@Suite("A district letter and a commune plan drafted whole")
 struct DistrictLetterTests {
     private let letter = DirectiveImporter().draft(text: """
     ỦY BAN NHÂN DÂN
@@ -47,5 +47,45 @@ struct DistrictLetterTests {
     @Test("two tasks of one line give their warning once")
     func warningsOnce() {
         #expect(letter.warnings.count == Set(letter.warnings).count)
+    }
+
+    private let plan = DirectiveImporter().draft(text: """
+    ỦY BAN NHÂN DÂN
+    XÃ TÂN HỘI
+    Số: 45/KH-UBND
+    Tân Hội, ngày 15 tháng 01 năm 2025
+    KẾ HOẠCH
+    Tổ chức các hoạt động mừng Đảng, mừng Xuân Ất Tỵ năm 2025
+    II. NỘI DUNG VÀ THỜI GIAN THỰC HIỆN
+    1. Thăm, tặng quà các gia đình chính sách, hộ nghèo: hoàn thành trước ngày 25/01/2025.
+    III. TỔ CHỨC THỰC HIỆN
+    1. Công chức Văn hóa - Xã hội
+    - Chủ trì, phối hợp với Mặt trận Tổ quốc xã lập danh sách các hộ được tặng quà, trình Chủ tịch UBND xã phê duyệt trước ngày 18/01/2025.
+    2. Công an xã
+    Xây dựng phương án bảo đảm an ninh trật tự trong dịp Tết, báo cáo Chủ tịch UBND xã trước ngày 20/01/2025; tổ chức trực 24/24 giờ từ ngày 27/01/2025 đến hết ngày 03/02/2025; báo cáo tình hình hằng ngày về UBND xã trước 16 giờ.
+    3. Các thôn
+    Vận động nhân dân treo cờ Tổ quốc; báo cáo kết quả về UBND xã chậm nhất ngày 05/02/2025.
+    """, sourceName: "kh.txt")
+
+    @Test("a commune plan's sections name its officials, its police and its villages as units")
+    func communeUnits() {
+        let units = plan.tasks.filter { $0.deadline?.date != nil }.map(\.units)
+        #expect(units.dropFirst() == [["cong-chuc-van-hoa-xa-hoi"], ["cong-an-xa"], ["thon"]])
+    }
+
+    @Test("an item 'X: hoàn thành trước ngày D' is the work X; a delivery to a person sends the work before it")
+    func planActions() {
+        let actions = plan.tasks.filter { $0.deadline?.date != nil }.map(\.action)
+        #expect(actions.first == "Thăm, tặng quà các gia đình chính sách, hộ nghèo")
+        #expect(actions.contains("Chủ trì, phối hợp với Mặt trận Tổ quốc xã lập danh sách các hộ được tặng quà, trình Chủ tịch UBND xã phê duyệt"))
+        #expect(actions.contains("Xây dựng phương án bảo đảm an ninh trật tự trong dịp Tết, báo cáo Chủ tịch UBND xã"))
+    }
+
+    @Test("a daily report during a watch is bounded by the watch and keeps its hour")
+    func boundedDaily() throws {
+        let daily = try #require(plan.tasks.compactMap(\.deadline).first { $0.kind == .every })
+        #expect(daily.rule == "FREQ=DAILY;UNTIL=20250203")
+        #expect(daily.time == "16:00")
+        #expect(daily.start?.description == "2025-01-27")
     }
 }

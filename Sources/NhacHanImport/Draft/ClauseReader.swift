@@ -191,6 +191,19 @@ enum ClauseReader {
         return p.text(t[w].start..<t[e - 1].end)
     }
 
+    /// The item before a colon ("1. Thăm, tặng quà …:"), from its line's start past its marker;
+    /// nil for a label of time ("Thời gian:", "Thời hạn:", "Tiến độ:").
+    static func labelBefore(_ t: [Token], colon: Int, p: Paragraph) -> String? {
+        var b = colon
+        while b > 0, colon - b < 30, ![";", ".", ":"].contains(t[b - 1].text) || b >= 2 && t[b - 2].kind == .number && b - 2 == 0 { b -= 1 }
+        while b < colon, t[b].text == "-" || t[b].text == "+" || t[b].kind == .number && b + 1 < colon && [".", ")"].contains(t[b + 1].text) {
+            b += t[b].kind == .number ? 2 : 1
+        }
+        guard colon - b >= 2, colon - b < 30, !["thoi gian", "thoi han", "han", "tien do", "ket qua"].contains(where: { t.matches($0, at: b) }),
+              !(b..<colon).contains(where: { DateScanner.date(t, at: $0) != nil }) else { return nil }
+        return p.text(t[b].start..<t[colon - 1].end)
+    }
+
     private static func lowercasedFirst(_ s: String) -> String {
         // "Bản đăng ký" -> "bản đăng ký"; a name in capitals ("ĐH", "UBND") stays.
         guard let first = s.first, first.isUppercase, !(s.dropFirst().first?.isUppercase ?? false) else { return s }
@@ -235,11 +248,19 @@ enum ClauseReader {
             if t[b].is("giao"), let w = (b + 1..<(s - 1)).first(where: { Self.startsWork(t, at: $0) }) { b = w }
             let clause = p.text(t[b].start..<t[s - 2].end)
             if !clause.isEmpty, s - b < 60 { text = clause + "; " + Self.lowercasedFirst(text) }
-        } else if (t[s].is("gui") || t[s].is("nop")), s >= 2, t[s - 1].text == ",",
-                  s + 1 >= limit || ["ve", "len", "den", "toi"].contains(t[s + 1].text), let work = workBefore(t, comma: s - 1, p: p) {
-            // "xây dựng báo cáo kết quả … năm 2024 (theo đề cương), gửi về UBND huyện": a delivery
-            // with no object of its own sends the work of the clause before its comma.
+        } else if t[s].is("gui") || t[s].is("nop") || t[s].is("trinh") || t.matches("bao cao", at: s), s >= 2, t[s - 1].text == ",",
+                  case let n = s + (verb(t, at: s) ?? 1), n >= limit || ["ve", "len", "den", "toi"].contains(t[n].text)
+                    || OrganWords.startsOrgan(p, at: t[n].start, requireCapital: true) || OrganWords.startsPersonTitle(p, at: t[n].start) != nil,
+                  let work = workBefore(t, comma: s - 1, p: p) {
+            // "xây dựng báo cáo kết quả … năm 2024 (theo đề cương), gửi về UBND huyện", "lập danh
+            // sách …, trình Chủ tịch UBND xã phê duyệt": a delivery with no object of its own
+            // sends the work of the clause before its comma.
             text = work + ", " + Self.lowercasedFirst(text)
+        } else if k - s <= 2, s >= 2, t[s - 1].text == ":", t[s].is("xong") || t.matches("hoan thanh", at: s) || t.matches("hoan tat", at: s),
+                  let work = labelBefore(t, colon: s - 1, p: p) {
+            // "1. Thăm, tặng quà các gia đình chính sách: hoàn thành trước ngày D": the item
+            // before the colon is the work.
+            text = work
         } else if k - s <= 1, let object = objectBefore(t, verb: s, p: p) {
             // "Bản đăng ký thi đua … gửi trước ngày D", "… tổ chức đại hội cấp cơ sở xong trước
             // ngày D": a bare verb after its object; the object is the work.

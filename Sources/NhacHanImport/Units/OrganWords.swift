@@ -10,6 +10,9 @@ enum OrganWords {
         "thường trực", "đảng ủy", "đảng uỷ", "huyện ủy", "huyện uỷ", "tỉnh ủy", "tỉnh uỷ",
         "thành ủy", "thành uỷ", "chính phủ", "thủ tướng", "hội đồng", "đội", "chi đoàn", "lực lượng",
         "bộ chỉ huy", "ban chỉ huy", "ủy ban mặt trận", "bch", "hđnd", "vp", "đồn", "trạm", "viện",
+        // A commune's own units: its officials by field ("Công chức Văn hóa - Xã hội") and its
+        // villages ("Các thôn", "Ấp 3", "Tổ dân phố số 2").
+        "công chức", "thôn", "ấp", "tổ dân phố", "khu phố",
     ]
 
     /// Person titles that stand for their unit ("Chủ tịch UBND xã" -> UBND xã).
@@ -31,12 +34,19 @@ enum OrganWords {
         guard offset < p.count, firstWords.contains(foldedWord(p, at: offset)) else { return false }
         var s = lower(p, offset, 24)
         var plural = false
-        if s.hasPrefix("các ") { s.removeFirst(4); plural = true } else if s.hasPrefix("những ") { s.removeFirst(6); plural = true }
+        var skipped = 0
+        if s.hasPrefix("các ") { s.removeFirst(4); plural = true; skipped = 4 } else if s.hasPrefix("những ") { s.removeFirst(6); plural = true; skipped = 6 }
         // "các tổ chức chính trị - xã hội" is a group; "Tổ chức tuyên truyền" is a verb.
         if plural, s.hasPrefix("tổ chức ") { return true }
         for w in starters where s.hasPrefix(w) {
             let rest = s.dropFirst(w.count)
             guard rest.isEmpty || !(rest.first!.isLetter) else { continue }
+            // "Công chức Văn hóa - Xã hội" is a commune's office; "công chức không giữ chức vụ"
+            // a kind of staff.
+            if w == "công chức" {
+                let after = offset + skipped + w.unicodeScalars.count + 1
+                guard after < p.count, p.scalars[after].properties.isUppercase else { continue }
+            }
             if !requireCapital { return true }
             let first = p.scalars[offset]
             if first.properties.isUppercase { return true }
