@@ -61,16 +61,17 @@ struct DistrictLetterTests {
     III. TỔ CHỨC THỰC HIỆN
     1. Công chức Văn hóa - Xã hội
     - Chủ trì, phối hợp với Mặt trận Tổ quốc xã lập danh sách các hộ được tặng quà, trình Chủ tịch UBND xã phê duyệt trước ngày 18/01/2025.
+    - Tổng hợp kết quả, báo cáo UBND huyện trước ngày 10/02/2025.
     2. Công an xã
     Xây dựng phương án bảo đảm an ninh trật tự trong dịp Tết, báo cáo Chủ tịch UBND xã trước ngày 20/01/2025; tổ chức trực 24/24 giờ từ ngày 27/01/2025 đến hết ngày 03/02/2025; báo cáo tình hình hằng ngày về UBND xã trước 16 giờ.
     3. Các thôn
-    Vận động nhân dân treo cờ Tổ quốc; báo cáo kết quả về UBND xã chậm nhất ngày 05/02/2025.
+    Vận động nhân dân treo cờ Tổ quốc; báo cáo kết quả về UBND xã (qua công chức Văn hóa - Xã hội) chậm nhất ngày 05/02/2025.
     """, sourceName: "kh.txt")
 
     @Test("a commune plan's sections name its officials, its police and its villages as units")
     func communeUnits() {
         let units = plan.tasks.filter { $0.deadline?.date != nil }.map(\.units)
-        #expect(units.dropFirst() == [["cong-chuc-van-hoa-xa-hoi"], ["cong-an-xa"], ["thon"]])
+        #expect(units.dropFirst() == [["cong-chuc-van-hoa-xa-hoi"], ["cong-chuc-van-hoa-xa-hoi"], ["cong-an-xa"], ["thon"]])
     }
 
     @Test("an item 'X: hoàn thành trước ngày D' is the work X; a delivery to a person sends the work before it")
@@ -87,5 +88,13 @@ struct DistrictLetterTests {
         #expect(daily.rule == "FREQ=DAILY;UNTIL=20250203")
         #expect(daily.time == "16:00")
         #expect(daily.start?.description == "2025-01-27")
+    }
+
+    @Test("an official's summary waits for the villages' report through them; her own earlier step does not")
+    func afterOnlyLater() {
+        let villages = plan.tasks.first { $0.units == ["thon"] }
+        #expect(villages?.via == "cong-chuc-van-hoa-xa-hoi")
+        let official = plan.tasks.filter { $0.units == ["cong-chuc-van-hoa-xa-hoi"] }
+        #expect(official.map(\.after) == [nil, villages?.id])
     }
 }

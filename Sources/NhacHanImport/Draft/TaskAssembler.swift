@@ -102,12 +102,20 @@ struct TaskAssembler {
         for i in tasks.indices where tasks[i].after == nil {
             for j in tasks.indices where j != i {
                 guard let via = tasks[j].via, tasks[j].viaIsUnit, tasks[i].units.contains(via),
-                      tasks[j].after != tasks[i].id, tasks[i].deadline != nil, tasks[j].deadline != nil else { continue }
+                      tasks[j].after != tasks[i].id, let mine = tasks[i].deadline, let theirs = tasks[j].deadline,
+                      Self.mayFollow(mine, theirs) else { continue }
                 tasks[i].after = tasks[j].id
                 break
             }
         }
         return tasks
+    }
+
+    /// A report onward can only follow a prerequisite due no later than itself: a plan's own
+    /// steps due before the villages report to the commune do not wait for that report.
+    private static func mayFollow(_ dependent: DraftDeadline, _ prerequisite: DraftDeadline) -> Bool {
+        guard let mine = dependent.date, let theirs = prerequisite.date else { return true }
+        return mine > theirs
     }
 
     /// The first sentence of a unit section, cut at ";" and 160 characters.
