@@ -35,6 +35,18 @@ struct ActionTextTests {
         #expect(actions("UBND các xã rà soát, gửi báo cáo về UBND huyện trước ngày 10/4/2021.") == ["Gửi báo cáo"])
     }
 
+    @Test("a registration made on a form is delivered with it: 'nộp đơn đăng ký dự thi', 'nộp hồ sơ đăng ký'")
+    func registrationForm() {
+        #expect(actions("Các trường nộp đơn đăng ký dự thi trước ngày 05/5/2021.") == ["Nộp đơn đăng ký dự thi"])
+        #expect(actions("UBND các xã nộp hồ sơ đăng ký thi đua về Phòng Nội vụ trước ngày 05/5/2021.") == ["Nộp hồ sơ đăng ký thi đua"])
+        #expect(actions("UBND các xã đăng ký danh sách trước ngày 05/5/2021.") == ["Đăng ký danh sách"])
+    }
+
+    @Test("a window's start written as a bare day is no part of the work: 'từ ngày 1 đến 5.5'")
+    func bareDayWindowStart() {
+        #expect(actions("UBND các xã gửi hồ sơ khen thưởng từ ngày 1 đến 5.5.2021.") == ["Gửi hồ sơ khen thưởng"])
+    }
+
     @Test("'xong' completes the work before it, and who does it is not the work")
     func completionParticle() {
         #expect(actions("Các cơ sở Hội hoàn thành tổng kết chi hội, đồng thời chuẩn bị và tổ chức đại hội cấp cơ sở xong trước ngày 10/5/2021.")

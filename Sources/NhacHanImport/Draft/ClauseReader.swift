@@ -77,7 +77,7 @@ enum ClauseReader {
 
     /// Walks back over a chain of verbs ("tổng hợp, báo cáo", "tổng hợp báo cáo").
     static func chainStart(_ t: [Token], _ v: Int) -> Int {
-        var s = v
+        var s = deliveredForm(t, v) ?? v
         while s > 0 {
             var p = s - 1
             if t[p].text == "," || t[p].is("va") { p -= 1 }
@@ -90,6 +90,18 @@ enum ClauseReader {
             s = f
         }
         return s
+    }
+
+    /// "nộp đơn đăng ký dự thi", "nộp hồ sơ đăng ký thi đua": a registration named by the
+    /// form it is made on is delivered with that form; the work starts at the delivery.
+    private static func deliveredForm(_ t: [Token], _ v: Int) -> Int? {
+        guard t[v].is("dang"), v >= 2 else { return nil }
+        for form in [["don"], ["ho", "so"], ["phieu"], ["giay"], ["to", "khai"], ["ban"]] {
+            let f = v - form.count
+            guard f >= 1, t.matches(form, at: f) else { continue }
+            if t[f - 1].is("nop") || t[f - 1].is("gui") { return f - 1 }
+        }
+        return nil
     }
 
     /// Stop words whose folded form is ambiguous are compared with their diacritics
@@ -210,6 +222,13 @@ enum ClauseReader {
         return first.lowercased() + s.dropFirst()
     }
 
+    /// "từ ngày 1 đến 5.7": a window's start that borrows its month from its end.
+    private static func bareDayStart(_ t: [Token], at i: Int) -> Bool {
+        guard i + 2 < t.count, t[i].is("ngay"), t[i + 1].kind == .number, let d = Int(t[i + 1].text),
+              (1...31).contains(d) else { return false }
+        return t[i + 2].is("den")
+    }
+
     /// The action: from the verb chain to the first of report target, "(qua", the deadline, ";", "để".
     static func action(_ t: [Token], from s: Int, limit: Int, p: Paragraph) -> String {
         var k = s + 1
@@ -222,7 +241,7 @@ enum ClauseReader {
             if tok.is("la"), k + 1 < t.count, DateScanner.date(t, at: k + 1) != nil { break }
             // "Nộp đơn: từ ngày 13/05/2023 đến ngày 27/05/2023", "… bắt đầu từ ngày 17/4": a window's
             // start, not the work.
-            if tok.is("tu"), k + 1 < t.count, DateScanner.date(t, at: k + 1) != nil {
+            if tok.is("tu"), k + 1 < t.count, DateScanner.date(t, at: k + 1) != nil || bareDayStart(t, at: k + 1) {
                 if k - 2 > s, t.matches("bat dau", at: k - 2) || t.matches("thoi gian", at: k - 2) { k -= 2 }
                 break
             }
