@@ -154,6 +154,9 @@ struct DeadlineFormTests {
         .init(id: "a debt arising before a day is no limit", sentence: "Các khoản nợ phát sinh trước ngày 01/01/2024 được xử lý như sau.", kind: nil),
         .init(id: "papers issued before a day stay valid", sentence: "Giấy tờ được cấp trước ngày 01/7/2024 vẫn có giá trị sử dụng.", kind: nil),
         .init(id: "what was filed before a day need not be filed again", sentence: "Trường hợp đã nộp hồ sơ trước ngày 10/3/2024 thì không phải nộp lại.", kind: nil),
+        .init(id: "work reported done by a day is news", sentence: "Đến nay các quận đã hoàn thành cấp mã học sinh xong trước ngày 28/5/2024.", kind: nil),
+        .init(id: "'đã' inside a noun phrase leaves the limit", sentence: "Các xã gửi danh sách hộ đã được hỗ trợ về UBND huyện trước ngày 20/3/2024.", kind: .before, date: "2024-03-20"),
+        .init(id: "'đã' after the clause's verb leaves the limit", sentence: "Các xã gửi danh sách hộ đã nộp hồ sơ về UBND huyện trước ngày 20/3/2024.", kind: .before, date: "2024-03-20"),
         .init(id: "a limit beside an eligibility date is still read", sentence: "Trẻ sinh trước ngày 01/01/2019 nộp hồ sơ tại trường trước ngày 20/3/2024.", kind: .before, date: "2024-03-20"),
         .init(id: "tình hình is no data cut-off", sentence: "Các phòng báo cáo tình hình vào thứ Năm hằng tuần.", kind: .every, rule: "FREQ=WEEKLY;BYDAY=TH"),
     ]

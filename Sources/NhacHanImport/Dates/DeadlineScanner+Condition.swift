@@ -21,4 +21,27 @@ extension DeadlineScanner {
             || t[k].is("duoc") && !(k + 1 < t.count && (t[k + 1].is("gui") || t[k + 1].is("nop")))
             || t.matches("se duoc", at: k) || t.matches("co gia tri", at: k) || t.matches("tiep tuc", at: k)
     }
+
+    /// "các quận đã hoàn thành cấp mã học sinh xong trước ngày 28/5/2021": work reported done
+    /// by a day is news, not a limit. Only "đã" right before the clause's reporting or
+    /// completing verb, the first of its clause, counts ("hồ sơ đã tiếp nhận phải giải quyết
+    /// trước …" is still a limit).
+    static func alreadyDone(_ t: [Token], marker i: Int, p: Paragraph) -> Bool {
+        var k = i - 1
+        while k >= 1, i - k <= 15 {
+            let w = t[k]
+            if w.kind == .punct, [",", ";", ".", ":"].contains(w.text) { return false }
+            if t[k - 1].is("da"), p.exact(t[k - 1], "đã"), ClauseReader.verb(t, at: k) != nil {
+                // "Các xã gửi danh sách hộ đã nộp hồ sơ …": a verb before it governs the limit.
+                var b = k - 2
+                while b >= 0, i - b <= 30, !(t[b].kind == .punct && [",", ";", ".", ":"].contains(t[b].text)) {
+                    if ClauseReader.verb(t, at: b) != nil { return false }
+                    b -= 1
+                }
+                return true
+            }
+            k -= 1
+        }
+        return false
+    }
 }

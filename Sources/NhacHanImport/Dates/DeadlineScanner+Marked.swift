@@ -29,7 +29,7 @@ extension DeadlineScanner {
         default: return nil
         }
         if t[i].is("truoc") {
-            if let d = DateScanner.date(t, at: i + 1), condition(t, marker: i, date: d) { return nil }
+            if let d = DateScanner.date(t, at: i + 1), condition(t, marker: i, date: d) || alreadyDone(t, marker: i, p: p) { return nil }
             j = i + 1; kind = .before
         } else if t[i].is("sau"), i == 0 || t[i - 1].kind == .punct, i + 1 < t.count, t[i + 1].is("ngay"),
                   let d = DateScanner.date(t, at: i + 1), d.year != nil,
