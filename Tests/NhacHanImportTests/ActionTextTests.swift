@@ -47,6 +47,17 @@ struct ActionTextTests {
         #expect(actions("UBND các xã gửi hồ sơ khen thưởng từ ngày 1 đến 5.5.2021.") == ["Gửi hồ sơ khen thưởng"])
     }
 
+    @Test("a verb after a comma keeps the organ it reports to; the intermediary is left out")
+    func reportAfterComma() {
+        #expect(actions("UBND các xã tổng hợp kết quả, báo cáo UBND huyện (qua Phòng Nội vụ) trước ngày 05/5/2021.")
+            == ["Tổng hợp kết quả, báo cáo UBND huyện"])
+        #expect(actions("UBND các xã tổng hợp, báo cáo UBND huyện qua Phòng Nội vụ trước ngày 05/5/2021.") == ["Tổng hợp, báo cáo UBND huyện"])
+        #expect(actions("UBND các xã gửi hồ sơ về Sở Nội vụ thông qua Văn phòng Sở trước ngày 05/5/2021.") == ["Gửi hồ sơ"])
+        // A short aside stays in the work.
+        #expect(actions("UBND các xã gửi hồ sơ (công văn và danh mục) đề xuất nhiệm vụ trước ngày 05/5/2021.")
+            == ["Gửi hồ sơ (công văn và danh mục) đề xuất nhiệm vụ"])
+    }
+
     @Test("'xong' completes the work before it, and who does it is not the work")
     func completionParticle() {
         #expect(actions("Các cơ sở Hội hoàn thành tổng kết chi hội, đồng thời chuẩn bị và tổ chức đại hội cấp cơ sở xong trước ngày 10/5/2021.")

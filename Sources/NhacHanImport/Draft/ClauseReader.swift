@@ -222,6 +222,13 @@ enum ClauseReader {
         return first.lowercased() + s.dropFirst()
     }
 
+    /// "tổng hợp kết quả, báo cáo UBND huyện": a verb of its own after a comma takes the organ as
+    /// its object, which stays in the work; in "tổng hợp báo cáo UBND tỉnh" the report is a noun.
+    private static func afterComma(_ t: [Token], verbBefore k: Int) -> Bool {
+        let v = verb(t, at: k - 1) != nil ? k - 1 : k - 2
+        return v >= 1 && t[v - 1].text == ","
+    }
+
     /// "từ ngày 1 đến 5.7": a window's start that borrows its month from its end.
     private static func bareDayStart(_ t: [Token], at i: Int) -> Bool {
         guard i + 2 < t.count, t[i].is("ngay"), t[i + 1].kind == .number, let d = Int(t[i + 1].text),
@@ -235,7 +242,14 @@ enum ClauseReader {
         while k < limit, k - s < 40 {
             let tok = t[k]
             // "06 (sáu) tháng": a number spelled out again is part of the phrase.
-            if tok.text == "(", DateScanner.skipSpelled(t, k) > k { k = DateScanner.skipSpelled(t, k); continue }
+            // "Gửi hồ sơ (công văn và danh mục) đề xuất …": a short aside is part of the phrase; an
+            // intermediary in brackets ("(qua Phòng Nội vụ)") is not.
+            if tok.text == "(", !(k + 1 < t.count && (t[k + 1].is("qua") || t[k + 1].is("thong"))),
+               DateScanner.skipSpelled(t, k) > k { k = DateScanner.skipSpelled(t, k); continue }
+            // "…, báo cáo UBND huyện qua Phòng Nội vụ", "… thông qua Văn phòng": the intermediary
+            // is not the work.
+            if tok.is("qua") || t.matches("thong qua", at: k), p.exact(tok, tok.is("qua") ? "qua" : "thông"),
+               case let n = k + (tok.is("qua") ? 1 : 2), n < limit, OrganWords.startsOrgan(p, at: t[n].start, requireCapital: true) { break }
             if tok.text == "(" || tok.text == ";" || (tok.is("de") && p.exact(tok, "để")) || t.matches("dong thoi", at: k) { break }
             // "Hạn chót gửi tóm tắt là 15/8/2021": the day is the deadline's, not the work's.
             if tok.is("la"), k + 1 < t.count, DateScanner.date(t, at: k + 1) != nil { break }
@@ -247,7 +261,8 @@ enum ClauseReader {
             }
             if intros.contains(tok.text), k + 1 < limit, OrganWords.startsOrgan(p, at: t[k + 1].start, requireCapital: true) { break }
             if verb(t, at: k - 1) != nil || (k >= 2 && verb(t, at: k - 2) == 2),
-               OrganWords.startsOrgan(p, at: tok.start, requireCapital: true), k - s > 1 || verb(t, at: s) != nil { break }
+               OrganWords.startsOrgan(p, at: tok.start, requireCapital: true), k - s > 1 || verb(t, at: s) != nil,
+               !afterComma(t, verbBefore: k) { break }
             k += 1
         }
         // A bare verb ("Trình", "Gửi") says nothing: keep its object up to the deadline
