@@ -61,11 +61,12 @@ public struct PlanRenderer {
         return out
     }
 
-    /// The deadline as written, then as a weekday date (and the effective date when it moved).
+    /// The deadline as written with its weekday (its whole date when the phrase does not show it),
+    /// and the effective date when it moved.
     public func deadlineText(_ item: PlannedItem) -> String {
         let d = item.deadline
         let phrase = item.task.phrase ?? phraseFromKind(d)
-        var text = "\(phrase) (\(VietnameseDate.weekdayName(d.written.weekday)))"
+        var text = VietnameseDate.phraseWithDate(phrase, on: d.written)
         if d.effective != d.written { text += ", lùi sang \(VietnameseDate.long(d.effective))" }
         return text
     }

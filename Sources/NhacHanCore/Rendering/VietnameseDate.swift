@@ -62,6 +62,18 @@ extension VietnameseDate {
         "\(weekdayName(year: year, month: month, day: day)), \(numeric(year: year, month: month, day: day))"
     }
 
+    /// The deadline as written, with the weekday: "trước ngày 04/4/2024 (Thứ Năm)"; when the
+    /// phrase does not show the day ("hằng ngày trước 16 giờ", "trong thời hạn 5 ngày làm việc",
+    /// "25/3 hằng năm"), the whole date, so that two occurrences of one rule read apart.
+    public static func phraseWithDate(_ phrase: String, on date: CivilDate) -> String {
+        let (y, m, d) = date.components
+        let shown = ["\(d)/\(m)/\(y)", numeric(year: y, month: m, day: d),
+                     "\(d < 10 ? "0" : "")\(d)/\(m < 10 ? "0" : "")\(m)/\(y)", "\(d)/\(m < 10 ? "0" : "")\(m)/\(y)"]
+        if shown.contains(where: { phrase.contains($0) }) { return "\(phrase) (\(weekdayName(date.weekday)))" }
+        let full = weekdayDate(year: y, month: m, day: d)
+        return phrase.isEmpty ? full : "\(phrase) (\(full))"
+    }
+
     /// The parts of `YYYY-MM-DD` (the start of an ISO 8601 date or date-time), if it names a day.
     public static func parseISO(_ text: String) -> (year: Int, month: Int, day: Int)? {
         CivilDate(iso: text.prefix(10)).map { $0.components }

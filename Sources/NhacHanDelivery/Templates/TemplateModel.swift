@@ -71,17 +71,11 @@ enum TemplateModel {
         }
     }
 
-    /// The deadline as written, with the weekday: "trước ngày 04/4/2024 (Thứ Năm)"; when the
-    /// phrase does not show the date ("trong thời hạn 5 ngày làm việc"), the full date.
+    /// The deadline as written, with its weekday, or its whole date when the phrase does not show it.
     static func deadlineDisplay(_ item: ReminderItem) -> String {
         let phrase = item.deadlinePhrase.nfc
-        guard let (y, m, d) = VietnameseDate.parseISO(item.deadlineDate) else { return phrase }
-        let shown = ["\(d)/\(m)/\(y)", VietnameseDate.numeric(year: y, month: m, day: d),
-                     String(format: "%02d/%02d/%04d", d, m, y), "\(d)/\(m < 10 ? "0" : "")\(m)/\(y)"]
-        if shown.contains(where: { phrase.contains($0) }) {
-            return "\(phrase) (\(VietnameseDate.weekdayName(year: y, month: m, day: d)))"
-        }
-        return phrase.isEmpty ? item.weekdayDate : "\(phrase) (\(item.weekdayDate))"
+        guard let date = CivilDate(iso: item.deadlineDate.prefix(10)) else { return phrase }
+        return VietnameseDate.phraseWithDate(phrase, on: date)
     }
 
     /// "Còn 3 ngày: Báo cáo kết quả … (550/UBND-VX)" or "3 việc sắp đến hạn, 1 việc đã quá hạn".
