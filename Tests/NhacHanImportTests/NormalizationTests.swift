@@ -84,6 +84,31 @@ struct NormalizationTests {
         ])
     }
 
+    @Test("a flattened table's numbered rows are rows; a count opening a broken line is not")
+    func numberedRows() {
+        let text = """
+        STT Tên thủ tục Ngày thụ lý Mức độ
+        1 Thủ tục Thành lập trường trung học phổ thông 40 ngày làm việc
+        2 Cho phép hoạt động giáo dục 20 ngày làm việc
+        3 Giải thể trường trung học phổ thông 20 ngày làm việc.
+        Các xã hoàn thành việc rà soát trong
+        30 Ngày kể từ ngày nhận văn bản
+        """
+        let (lines, _) = DirectiveImporter.cleanLines(text)
+        let ps = ParagraphJoiner.join(lines).map(\.text)
+        #expect(ps.count == 5)
+        #expect(ps[1] == "1 Thủ tục Thành lập trường trung học phổ thông 40 ngày làm việc")
+        #expect(ps[3] == "3 Giải thể trường trung học phổ thông 20 ngày làm việc.")
+        #expect(ps[4].hasSuffix("trong 30 Ngày kể từ ngày nhận văn bản"))
+    }
+
+    @Test("a table row's number is not the work")
+    func rowNumberLeftOut() {
+        #expect(TaskAssembler.withoutRowNumber("1 Thủ tục Thành lập trường") == "Thủ tục Thành lập trường")
+        #expect(TaskAssembler.withoutRowNumber("2 phương án tuyển sinh") == "2 phương án tuyển sinh")
+        #expect(TaskAssembler.withoutRowNumber("2024 Báo cáo") == "2024 Báo cáo")
+    }
+
     @Test("every offset of a joined paragraph maps back to its 1-based source line")
     func offsetMap() {
         let (lines, _) = DirectiveImporter.cleanLines("Báo cáo kết quả về UBND huyện\n\ntrước ngày\n29/3/2024.")

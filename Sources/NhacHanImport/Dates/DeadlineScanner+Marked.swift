@@ -43,6 +43,12 @@ extension DeadlineScanner {
             // "chậm nhất (là|vào lúc|trong|đến hết) ngày D", "muộn nhất", "trễ nhất", "không muộn hơn ngày D".
             j = i + (t[i].is("khong") ? (t[i + 2].is("hon") ? 3 : 2) : 2); kind = .through
             while j < t.count, ["la", "vao", "luc", "trong", ",", ":", "den", "het"].contains(t[j].text) { j += 1 }
+            // "chậm nhất trong tháng 6/2024", "chậm nhất vào cuối quý III/2024": the period's last day.
+            let p0 = j < t.count && t[j].is("cuoi") ? j + 1 : j
+            if let (last, end) = periodEnd(t, at: p0) {
+                let dl = DraftDeadline(kind: .through, date: last, phrase: phrase(t, i, end, p))
+                return DeadlineHit(deadline: dl, tokenStart: i, tokenEnd: end, role: .periodEnd)
+            }
         } else if t[i].is("den"), windowStart(t, before: i) == nil, !(max(0, i - 3)..<i).contains(where: { t[$0].is("da") }),
                   let d = DateScanner.date(t, at: i + 1), let k = (d.tokenEnd..<min(t.count, d.tokenEnd + 4)).first(where: {
                       t.matches("hoan thanh", at: $0) || t[$0].is("xong") }),

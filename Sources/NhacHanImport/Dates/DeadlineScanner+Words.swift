@@ -93,7 +93,9 @@ extension DeadlineScanner {
         let n: Int? = t[j + 1].kind == .number ? Int(t[j + 1].text) : romans[t[j + 1].text]
         guard let n else { return nil }
         var k = j + 2
-        if t[k].text == "/", k + 1 < t.count, t[k].start == t[k - 1].end { k += 1 } else if t[k].is("nam"), k + 1 < t.count { k += 1 } else { return nil }
+        // "tháng 5/2021", "tháng 5.2021" (the press's dot), "tháng 12-2012", "tháng 5 năm 2021".
+        if ["/", ".", "-"].contains(t[k].text), k + 1 < t.count, t[k].start == t[k - 1].end, t[k + 1].start == t[k].end { k += 1 }
+        else if t[k].is("nam"), k + 1 < t.count { k += 1 } else { return nil }
         guard t[k].kind == .number, t[k].text.count == 4, let year = Int(t[k].text) else { return nil }
         let month: Int
         if t[j].is("quy") { guard (1...4).contains(n) else { return nil }; month = n * 3 } else { guard (1...12).contains(n) else { return nil }; month = n }

@@ -11,9 +11,10 @@ enum SendingIn {
         t[k].is("nhan") && k + 1 < t.count && objects.contains(t[k + 1].text)
     }
 
-    /// Sending in, without a receiver's word: "nộp", "gửi", "đăng ký", "thu học phí".
+    /// Sending in, without a receiver's word: "nộp", "gửi", "đăng ký", "thu học phí", "chuyển về".
     static func sends(_ t: [Token], at k: Int) -> Bool {
         t[k].is("nop") || t[k].is("gui") || t.matches("dang ky", at: k) || t.matches("thu hoc phi", at: k)
+            || t.matches("chuyen ve", at: k) || t.matches("chuyen den", at: k)
     }
 
     private static let labelWords = ["du thi", "tiep nhan", "thu nhan", "gui bai", "gui tac pham", "gui anh", "gui ho so",

@@ -79,7 +79,7 @@ struct TaskAssembler {
             let step = f.deadline?.kind == .within || f.isTableRow ? "#" + Fold.key(f.action) + "#\(f.lines.to)"
                 : f.deadline?.kind == .every ? "#" + Fold.key(f.action) : ""
             guard seen.insert(obligation + step).inserted else { continue }
-            var task = DraftTask(id: "", units: unitIDs, unmatchedUnits: unmatched, action: f.action,
+            var task = DraftTask(id: "", units: unitIDs, unmatchedUnits: unmatched, action: Self.withoutRowNumber(f.action),
                                  reportTo: f.reportTo, via: via, viaIsUnit: viaIsUnit, deadline: f.deadline,
                                  sourceLines: f.lines)
             task.tentative = f.tentative
@@ -109,6 +109,15 @@ struct TaskAssembler {
             }
         }
         return tasks
+    }
+
+    /// "1 Thủ tục Thành lập trường …": a flattened table row's number is not the work.
+    static func withoutRowNumber(_ action: String) -> String {
+        let digits = action.prefix(while: \.isNumber)
+        guard (1...3).contains(digits.count) else { return action }
+        let rest = action.dropFirst(digits.count)
+        guard rest.first == " ", let next = rest.dropFirst().first(where: { $0 != " " }), next.isUppercase else { return action }
+        return String(rest.drop(while: { $0 == " " }))
     }
 
     /// A report onward can only follow a prerequisite due no later than itself: a plan's own

@@ -41,6 +41,10 @@ enum ParagraphJoiner {
         // apart by spaces on one line, are one sentence.
         if prev.sourceLine == line.sourceLine, ps.last == ":", LineShape.startsLowercase(s) { return false }
         let prevTerminated = LineShape.isTerminated(ps)
+        // "2 Cho phép hoạt động …" under "1 Thủ tục …": a flattened table's numbered rows.
+        if let n = rowNumber(s), n == 1 ? Fold.key(prev.text).hasPrefix("stt ") || Fold.key(prev.text).hasPrefix("tt ") : rowNumber(ps) == n - 1 {
+            return true
+        }
         if let m = LineShape.marker(s) {
             // "- xã hội tỉnh" after an unfinished line is the rest of "chính trị - xã hội".
             if m.kind == .bullet, !prevTerminated, LineShape.startsLowercase(Array(s.dropFirst())) { return false }
@@ -59,5 +63,14 @@ enum ParagraphJoiner {
         if heading, upper, !(prevCaps && LineShape.isAllCaps(s)) { return true }
         if prev.emphasized != line.emphasized, upper { return true }
         return false
+    }
+
+    /// The number a table row opens with ("12 Thủ tục …"): up to three digits, a space, a capital.
+    private static func rowNumber(_ s: [Unicode.Scalar]) -> Int? {
+        var n = 0
+        var k = 0
+        while k < s.count, k < 3, let d = s[k].properties.numericType != nil ? Int(String(s[k])) : nil { n = n * 10 + d; k += 1 }
+        guard k > 0, k + 1 < s.count, s[k] == " ", s[k + 1].properties.isUppercase else { return nil }
+        return n
     }
 }
