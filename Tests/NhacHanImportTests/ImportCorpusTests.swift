@@ -29,7 +29,7 @@ struct ImportCorpusTests {
         let firm = try await offPool { try ImportCorpusScore.measure("validation", firm: true) }
         #expect(firm.invented <= 15, "\(firm)")
         #expect(firm.deadlineRecall >= 0.661 && firm.deadlinePrecision >= 0.865, "\(firm)")
-        #expect(s.numberRecall >= 0.663 && s.numberPrecision >= 0.841, "\(s)")
+        #expect(s.numberRecall >= 0.673 && s.numberPrecision >= 0.843, "\(s)")
         #expect(s.issuedRecall >= 0.780 && s.issuedPrecision >= 0.890, "\(s)")
     }
 
@@ -44,8 +44,8 @@ struct ImportCorpusTests {
         // their rules, round 20's at 68%, round 21's at 83%, round 22's at 65%, round 23's at 73%, round 24's at 86%, round 25's at 63%). Precision went from 0.925 to 0.922 when "hồ sơ:" stopped being read as
         // "Số:": the text it hid repeats one procedure's 20-day limit once per way to apply.
         #expect(s.deadlineRecall >= 0.863 && s.deadlinePrecision >= 0.924, "\(s)")
-        #expect(s.numberRecall >= 0.782 && s.numberPrecision >= 0.933, "\(s)")
-        #expect(s.issuedRecall >= 0.753 && s.issuedPrecision >= 0.887, "\(s)")
+        #expect(s.numberRecall >= 0.787 && s.numberPrecision >= 0.933, "\(s)")
+        #expect(s.issuedRecall >= 0.760 && s.issuedPrecision >= 0.888, "\(s)")
     }
 
     @Test("the corpus holds Word files and PDFs, read as offices publish them")

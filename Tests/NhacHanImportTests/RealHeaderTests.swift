@@ -167,6 +167,11 @@ struct RealHeaderTests {
         #expect(TestSupport.draft(text: "Bộ Tư pháp đã có Công văn số 86/BTP-KHTC về việc báo cáo, đến nay nhiều đơn vị chưa gửi.\n").number == nil)
         #expect(TestSupport.draft(text: "Sở Nội vụ trân trọng giới thiệu toàn văn Văn bản số581/BNV-CCHC và các biểu mẫu.\n").number == nil)
         #expect(TestSupport.draft(text: "Bộ Nội vụ vừa có Văn bản số581/BNV-CCHC về báo cáo cải cách hành chính.\n").number == "581/BNV-CCHC")
+        // "có văn bản số N ngày D hướng dẫn …": the letter a page recounts, with what it asks.
+        let told = TestSupport.draft(text: "Để thực hiện thống kê tai nạn lao động, Ban Quản lý các khu chế xuất có văn bản số 1493/BQL-LĐ ngày 03 tháng 6 năm 2021 hướng dẫn báo cáo năm 2021.\n")
+        #expect(told.number == "1493/BQL-LĐ")
+        #expect(told.issued?.description == "2021-06-03")
+        #expect(TestSupport.draft(text: "Bộ Tư pháp đã có Công văn số 86/BTP-KHTC ngày 19 tháng 3 năm 2010 về việc yêu cầu các Cục báo cáo.\n").number == nil)
         // A directive merely cited is another document.
         #expect(TestSupport.draft(text: "Thực hiện Công văn số 12/UBND-VP ngày 02/3/2024 của UBND huyện, các xã báo cáo trước ngày 20/3/2024.\n").number == nil)
     }
