@@ -27,21 +27,15 @@ extension DeadlineScanner {
     /// completing verb, the first of its clause, counts ("hồ sơ đã tiếp nhận phải giải quyết
     /// trước …" is still a limit).
     static func alreadyDone(_ t: [Token], marker i: Int, p: Paragraph) -> Bool {
+        // The clause's first reporting or completing verb ("Các xã gửi danh sách hộ đã nộp hồ sơ
+        // …": "gửi", which governs the limit).
+        var first: Int?
         var k = i - 1
-        while k >= 1, i - k <= 15 {
-            let w = t[k]
-            if w.kind == .punct, [",", ";", ".", ":"].contains(w.text) { return false }
-            if t[k - 1].is("da"), p.exact(t[k - 1], "đã"), ClauseReader.verb(t, at: k) != nil {
-                // "Các xã gửi danh sách hộ đã nộp hồ sơ …": a verb before it governs the limit.
-                var b = k - 2
-                while b >= 0, i - b <= 30, !(t[b].kind == .punct && [",", ";", ".", ":"].contains(t[b].text)) {
-                    if ClauseReader.verb(t, at: b) != nil { return false }
-                    b -= 1
-                }
-                return true
-            }
+        while k >= 0, i - k <= 30, !(t[k].kind == .punct && [",", ";", ".", ":"].contains(t[k].text)) {
+            if ClauseReader.verb(t, at: k) != nil { first = k }
             k -= 1
         }
-        return false
+        guard let v = first, v >= 1, i - v <= 15 else { return false }
+        return t[v - 1].is("da") && p.exact(t[v - 1], "đã")
     }
 }

@@ -113,11 +113,9 @@ struct TaskAssembler {
 
     /// "1 Thủ tục Thành lập trường …": a flattened table row's number is not the work.
     static func withoutRowNumber(_ action: String) -> String {
-        let digits = action.prefix(while: \.isNumber)
-        guard (1...3).contains(digits.count) else { return action }
-        let rest = action.dropFirst(digits.count)
-        guard rest.first == " ", let next = rest.dropFirst().first(where: { $0 != " " }), next.isUppercase else { return action }
-        return String(rest.drop(while: { $0 == " " }))
+        let scalars = Array(action.unicodeScalars)
+        guard let row = LineShape.rowNumber(scalars) else { return action }
+        return String(String.UnicodeScalarView(scalars[row.textStart...]))
     }
 
     /// A report onward can only follow a prerequisite due no later than itself: a plan's own

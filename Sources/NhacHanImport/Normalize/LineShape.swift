@@ -12,6 +12,17 @@ struct Marker: Sendable, Equatable {
 
 /// Shape tests on cleaned text: markers, sentence ends, capitals, openers.
 enum LineShape {
+    /// The number a flattened table row opens with ("12 Thủ tục …": up to three digits, spaces,
+    /// a capital) and where the row's text starts.
+    static func rowNumber(_ s: [Unicode.Scalar]) -> (number: Int, textStart: Int)? {
+        let digits = s.prefix { ("0"..."9").contains($0) }
+        guard (1...3).contains(digits.count), let n = Int(String(String.UnicodeScalarView(digits))) else { return nil }
+        var k = digits.count
+        while k < s.count, s[k] == " " { k += 1 }
+        guard k > digits.count, k < s.count, s[k].properties.isUppercase else { return nil }
+        return (n, k)
+    }
+
     static func marker(_ s: [Unicode.Scalar]) -> Marker? {
         guard let first = s.first else { return nil }
         func spaces(from i: Int) -> Int {

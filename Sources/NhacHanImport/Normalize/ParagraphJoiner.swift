@@ -42,7 +42,8 @@ enum ParagraphJoiner {
         if prev.sourceLine == line.sourceLine, ps.last == ":", LineShape.startsLowercase(s) { return false }
         let prevTerminated = LineShape.isTerminated(ps)
         // "2 Cho phép hoạt động …" under "1 Thủ tục …": a flattened table's numbered rows.
-        if let n = rowNumber(s), n == 1 ? Fold.key(prev.text).hasPrefix("stt ") || Fold.key(prev.text).hasPrefix("tt ") : rowNumber(ps) == n - 1 {
+        if let n = LineShape.rowNumber(s)?.number,
+           n == 1 ? ["stt ", "tt "].contains(where: Fold.key(prev.text).hasPrefix) : LineShape.rowNumber(ps)?.number == n - 1 {
             return true
         }
         if let m = LineShape.marker(s) {
@@ -65,12 +66,4 @@ enum ParagraphJoiner {
         return false
     }
 
-    /// The number a table row opens with ("12 Thủ tục …"): up to three digits, a space, a capital.
-    private static func rowNumber(_ s: [Unicode.Scalar]) -> Int? {
-        var n = 0
-        var k = 0
-        while k < s.count, k < 3, let d = s[k].properties.numericType != nil ? Int(String(s[k])) : nil { n = n * 10 + d; k += 1 }
-        guard k > 0, k + 1 < s.count, s[k] == " ", s[k + 1].properties.isUppercase else { return nil }
-        return n
-    }
 }

@@ -98,7 +98,7 @@ enum ProseFacts {
                 // "Ngày 11/01/2023, UBND tỉnh (đã) có Công văn số 79/UBND-KTTH …", "… vừa có Văn bản số …".
                 found.append((k, 1))
             } else if t[k].is("co"), k > 0, !t[k - 1].is("da"), k + 2 < t.count, typeWords.contains(t[k + 1].text) || t.matches("van ban", at: k + 1),
-                      !(t[0].is("thuc") || t[0].is("can") || t[0].is("theo")),
+                      !(t.matches("thuc hien", at: 0) || t.matches("can cu", at: 0) || t[0].is("theo")),
                       (k + 3..<min(t.count, k + 22)).contains(where: { k2 in ["huong dan", "chi dao", "yeu cau", "de nghi"].contains { t.matches($0, at: k2) } }) {
                 // "…, Ban Quản lý … có văn bản số 1493/BQL-LĐ ngày 03 tháng 6 năm 2021 hướng dẫn báo
                 // cáo …": the letter a page recounts, telling what it asks (not one cited by
